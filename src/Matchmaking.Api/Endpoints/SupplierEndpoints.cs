@@ -1,0 +1,107 @@
+using Matchmaking.Api.Infrastructure;
+using Matchmaking.Application.Common.Models;
+using Matchmaking.Application.Suppliers;
+using Matchmaking.Application.Suppliers.CreateSupplier;
+using Matchmaking.Application.Suppliers.DeleteSupplier;
+using Matchmaking.Application.Suppliers.GetSupplier;
+using Matchmaking.Application.Suppliers.ListSuppliers;
+using Matchmaking.Application.Suppliers.ReplaceSupplier;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Matchmaking.Api.Endpoints;
+
+public static class SupplierEndpoints
+{
+    public static IEndpointRouteBuilder MapSupplierEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/suppliers").WithTags("Suppliers");
+
+        group.MapPost("/", Create).WithName("Suppliers_Create")
+            .WithSummary("Register a UMKM supplier")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapGet("/", List).WithName("Suppliers_List")
+            .WithSummary("List suppliers (JSON or Accept: text/csv)")
+            .Produces<PagedList<SupplierDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}", Get).WithName("Suppliers_Get")
+            .WithSummary("Read one supplier; the ETag header carries its version")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", Replace).WithName("Suppliers_Replace")
+            .WithSummary("Replace a supplier's profile; send If-Match with the ETag you read")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapDelete("/{id:guid}", Delete).WithName("Suppliers_Delete")
+            .WithSummary("Deactivate a supplier (soft delete: it leaves matching and lists, history keeps it)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        return app;
+    }
+
+    /// <summary>Registers a supplier; its scale is derived from revenue or capital (PP 7/2021).</summary>
+    private static async Task<Created<SupplierDto>> Create(SupplierInput body, IMediator mediator, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new CreateSupplierCommand(body), cancellationToken);
+        ETags.Set(context, result.Version);
+        return TypedResults.Created($"/api/v1/suppliers/{result.Value.Id}", result.Value);
+    }
+
+    /// <summary>Lists suppliers with filters; inactive ones only with <c>active=false</c>.</summary>
+    /// <param name="provinceCode">BPS province code.</param>
+    /// <param name="scale">micro, small, medium or large.</param>
+    /// <param name="capability">Taxonomy code; descendants match too.</param>
+    /// <param name="certification">Scheme held with a currently valid certificate.</param>
+    /// <param name="q">Text in name or description.</param>
+    /// <param name="active">true (default) or false.</param>
+    /// <param name="page">From 1.</param>
+    /// <param name="pageSize">1..200, default 50.</param>
+    private static async Task<Results<Ok<PagedList<SupplierDto>>, CsvResult>> List(
+        IMediator mediator, HttpRequest request, CancellationToken cancellationToken,
+        string? provinceCode = null, string? scale = null, string? capability = null, string? certification = null,
+        string? q = null, bool? active = null, int page = 1, int pageSize = Paging.DefaultPageSize)
+    {
+        var result = await mediator.Send(
+            new ListSuppliersQuery(provinceCode, scale, capability, certification, q, active, page, pageSize), cancellationToken);
+        return CsvResult.IsRequested(request) ? ToCsv(result) : TypedResults.Ok(result);
+    }
+
+    private static async Task<Ok<SupplierDto>> Get(Guid id, IMediator mediator, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new GetSupplierQuery(id), cancellationToken);
+        ETags.Set(context, result.Version);
+        return TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<Ok<SupplierDto>> Replace(
+        Guid id, SupplierInput body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new ReplaceSupplierCommand(id, body, ETags.ParseIfMatch(ifMatch)), cancellationToken);
+        ETags.Set(context, result.Version);
+        return TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<NoContent> Delete(
+        Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteSupplierCommand(id, ETags.ParseIfMatch(ifMatch)), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static CsvResult ToCsv(PagedList<SupplierDto> page) => new(
+        ["id", "name", "nib", "legalForm", "scale", "provinceCode", "regencyCode", "latitude", "longitude", "capabilities",
+            "monthlyCapacities", "certifications", "tkdnPercent", "employees", "exportExperience", "cooperative", "active"],
+        page.Items.Select(s => (IReadOnlyList<string?>)
+        [
+            s.Id.ToString(), s.Name, s.Nib, CsvResult.Format(s.LegalForm), CsvResult.Format(s.Scale), s.ProvinceCode, s.RegencyCode,
+            CsvResult.Format(s.Location.Latitude), CsvResult.Format(s.Location.Longitude),
+            string.Join(';', s.Capabilities.Select(c => c.Code)),
+            string.Join(';', s.Capabilities.Select(c => CsvResult.Format(c.MonthlyCapacity))),
+            string.Join(';', s.Certifications.Select(c => $"{CsvResult.Format(c.Scheme)}:{CsvResult.Format(c.ValidUntil)}")),
+            CsvResult.Format(s.TkdnPercent), CsvResult.Format(s.Employees), CsvResult.Format(s.ExportExperience), s.Cooperative,
+            CsvResult.Format(s.Active),
+        ]),
+        "suppliers.csv");
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using Matchmaking.Application.Common.Csv;
+using Microsoft.Net.Http.Headers;
+
+namespace Matchmaking.Api.Infrastructure;
+
+/// <summary>A CSV response (UTF-8, RFC 4180, header row) for clients that send <c>Accept: text/csv</c>.</summary>
+public sealed class CsvResult(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, string fileName) : IResult
+{
+    public const string ContentType = "text/csv";
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.ContentType = "text/csv; charset=utf-8";
+        httpContext.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        var builder = new StringBuilder();
+        builder.Append(Rfc4180.FormatRow(header)).Append("\r\n");
+        foreach (var row in rows)
+        {
+            builder.Append(Rfc4180.FormatRow(row)).Append("\r\n");
+        }
+
+        await httpContext.Response.WriteAsync(builder.ToString(), Encoding.UTF8, httpContext.RequestAborted);
+    }
+
+    /// <summary>True when the client prefers CSV to JSON.</summary>
+    public static bool IsRequested(HttpRequest request) =>
+        request.GetTypedHeaders().Accept is { Count: > 0 } accept
+        && accept.Any(a => a.MediaType.Equals(ContentType, StringComparison.OrdinalIgnoreCase))
+        && !accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > (accept.First(x => x.MediaType.Equals(ContentType, StringComparison.OrdinalIgnoreCase)).Quality ?? 1));
+
+    public static string Format(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Format(double? value) => value?.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Format(long? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Format(Enum value) => Matchmaking.Application.Common.Validation.RuleExtensions.WireName(value.ToString());
+
+    public static string Format(bool value) => value ? "true" : "false";
+
+    public static string Format(DateOnly? value) => value?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}

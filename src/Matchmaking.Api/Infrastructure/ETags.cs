@@ -1,0 +1,36 @@
+using System.Globalization;
+using Matchmaking.Application.Common.Exceptions;
+
+namespace Matchmaking.Api.Infrastructure;
+
+/// <summary>Entity versions as strong ETags (<c>"3"</c>), and If-Match parsing.</summary>
+internal static class ETags
+{
+    public static string Format(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>Null when the client sent no precondition (or <c>*</c>); the version it expects otherwise.</summary>
+    public static int? ParseIfMatch(string? ifMatch)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
+        {
+            return null;
+        }
+
+        var tag = ifMatch.Trim();
+        if (tag.StartsWith("W/", StringComparison.Ordinal))
+        {
+            tag = tag[2..];
+        }
+
+        if (tag.Length >= 2 && tag[0] == '"' && tag[^1] == '"'
+            && int.TryParse(tag.AsSpan(1, tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return version;
+        }
+
+        // An ETag we never issued cannot match the current representation.
+        throw new PreconditionFailedException($"If-Match {ifMatch} does not match the current ETag.");
+    }
+
+    public static void Set(HttpContext context, int version) => context.Response.Headers.ETag = Format(version);
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Matchmaking.Application.Common.Exceptions;
+using Matchmaking.Application.Common.Validation;
+using Matchmaking.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Matchmaking.Api.Infrastructure;
+
+/// <summary>The one place that turns exceptions into problem+json (RFC 9457).</summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationException validation => Validation(validation.Errors),
+        DomainRuleException rule => Validation(new Dictionary<string, string[]> { [rule.Field] = [rule.Message] }),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
+        ConflictException conflict => conflict.Field is null
+            ? Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message)
+            : WithErrors(Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message), conflict.Field, conflict.Message),
+        PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", precondition.Message),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
+        BadHttpRequestException badRequest => FromBadRequest(badRequest),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
+            "The resource was changed by another request at the same time. Read it again and retry."),
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } =>
+            Problem(StatusCodes.Status409Conflict, "Conflict", $"A record with the same unique value already exists ({unique.ConstraintName})."),
+        OperationCanceledException => Problem(499, "Client closed request", "The request was cancelled."),
+        _ => Problem(StatusCodes.Status500InternalServerError, "Internal server error",
+            "An unexpected error occurred. Quote the traceId when reporting it."),
+    };
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException json)
+        {
+            var field = JsonPathToField(json.Path);
+            return Validation(new Dictionary<string, string[]> { [field] = [DescribeJsonError(json)] });
+        }
+
+        return exception.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => Problem(413, "Payload too large", "The request body is larger than the limit (1 MiB)."),
+            StatusCodes.Status415UnsupportedMediaType => Problem(415, "Unsupported media type", "Send the body as application/json."),
+            _ => BadRequestFromBinding(exception),
+        };
+    }
+
+    private static ProblemDetails BadRequestFromBinding(BadHttpRequestException exception)
+    {
+        // Minimal API binding messages name the parameter: 'Failed to bind parameter "int page" from "x".'
+        var parameter = BindingParameter().Match(exception.Message);
+        if (parameter.Success)
+        {
+            var name = parameter.Groups["name"].Value;
+            return Validation(new Dictionary<string, string[]> { [name] = [$"'{name}' has an invalid value \"{parameter.Groups["value"].Value}\"."] });
+        }
+
+        if (exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
+        {
+            return Validation(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
+        }
+
+        return Problem(StatusCodes.Status400BadRequest, "Bad request", exception.Message);
+    }
+
+    private static string JsonPathToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    private static string DescribeJsonError(JsonException json)
+    {
+        var target = ConversionTarget().Match(json.Message);
+        if (!target.Success)
+        {
+            return "The request body is not valid JSON.";
+        }
+
+        var type = target.Groups["type"].Value;
+        var expected = type switch
+        {
+            _ when type.Contains("Int64", StringComparison.Ordinal) || type.Contains("Int32", StringComparison.Ordinal) =>
+                "a whole number within range",
+            _ when type.Contains("Decimal", StringComparison.Ordinal) || type.Contains("Double", StringComparison.Ordinal) =>
+                "a number within range",
+            _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+            _ when type.Contains("DateOnly", StringComparison.Ordinal) => "a date as YYYY-MM-DD",
+            _ when type.Contains("DateTime", StringComparison.Ordinal) => "an ISO-8601 timestamp",
+            _ when type.Contains("Guid", StringComparison.Ordinal) => "a UUID",
+            _ when type.Contains("String", StringComparison.Ordinal) => "a string",
+            _ when type.Contains("List", StringComparison.Ordinal) || type.Contains("[]", StringComparison.Ordinal) => "an array",
+            _ => EnumNames(type) is { } names ? $"one of: {names}" : "a value of another type",
+        };
+        return $"Expected {expected}.";
+    }
+
+    private static string? EnumNames(string typeName)
+    {
+        var simple = typeName.Split('.', '+').Last().TrimEnd(']');
+        var enumType = typeof(LegalForm).Assembly.GetTypes().FirstOrDefault(t => t.IsEnum && t.Name == simple);
+        return enumType is null ? null : string.Join(", ", Enum.GetNames(enumType).Select(RuleExtensions.WireName));
+    }
+
+    private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) =>
+        new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+            Detail = "See 'errors' for the fields to correct.",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        };
+
+    private static ProblemDetails WithErrors(ProblemDetails problem, string field, string message)
+    {
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
+        return problem;
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    [GeneratedRegex(@"could not be converted to (?<type>[^\s.][^\s]*?)\.? Path", RegexOptions.CultureInvariant)]
+    private static partial Regex ConversionTarget();
+
+    [GeneratedRegex("""parameter "(?:[^"]*\s)?(?<name>\w+)" from "(?<value>[^"]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex BindingParameter();
+}

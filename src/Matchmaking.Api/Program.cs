@@ -1,0 +1,56 @@
+using Matchmaking.Api;
+using Matchmaking.Api.Endpoints;
+using Matchmaking.Api.Infrastructure;
+using Matchmaking.Application;
+using Matchmaking.Infrastructure;
+using Matchmaking.Infrastructure.Demo;
+using Matchmaking.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddApplication(builder.Configuration)
+    .AddInfrastructure(builder.Configuration)
+    .AddApi();
+
+var app = builder.Build();
+
+var migrateOnly = args.Contains("--migrate");
+if (migrateOnly || app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
+    if (migrateOnly)
+    {
+        return;
+    }
+}
+
+if (app.Configuration.GetValue<bool>("Demo:Seed"))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestSizeLimitMiddleware>();
+
+app.UseSwagger();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/swagger/v1/swagger.json", "Matchmaking API v1");
+    options.DocumentTitle = "Matchmaking API";
+});
+
+app.MapHealthEndpoints();
+app.MapReferenceEndpoints();
+app.MapSupplierEndpoints();
+app.MapBuyerEndpoints();
+app.MapFacilityEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so tests can host the API with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,14 @@
+using FluentValidation;
+using Matchmaking.Application.Common.Validation;
+using Matchmaking.Domain.Common;
+using Matchmaking.Domain.Reference;
+
+namespace Matchmaking.Application.Buyers.CreateBuyer;
+
+public sealed class CreateBuyerCommandValidator : AbstractValidator<CreateBuyerCommand>
+{
+    public CreateBuyerCommandValidator(ReferenceCatalog catalog)
+    {
+        RuleFor(c => c.Body).NotNull().WithMessage("A request body is required.").SetValidator(new BuyerInputValidator(catalog));
+    }
+}

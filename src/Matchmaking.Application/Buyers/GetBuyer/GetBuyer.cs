@@ -1,0 +1,20 @@
+using AutoMapper;
+using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Exceptions;
+using Matchmaking.Application.Common.Models;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Application.Buyers.GetBuyer;
+
+public sealed record GetBuyerQuery(Guid Id) : IRequest<Versioned<BuyerDto>>;
+
+public sealed class GetBuyerQueryHandler(IApplicationDbContext db, IMapper mapper) : IRequestHandler<GetBuyerQuery, Versioned<BuyerDto>>
+{
+    public async Task<Versioned<BuyerDto>> Handle(GetBuyerQuery request, CancellationToken cancellationToken)
+    {
+        var buyer = await db.Buyers.AsNoTracking().FirstOrDefaultAsync(b => b.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("Buyer", request.Id);
+        return new Versioned<BuyerDto>(mapper.Map<BuyerDto>(buyer), buyer.Version);
+    }
+}

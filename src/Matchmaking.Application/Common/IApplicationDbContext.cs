@@ -1,0 +1,15 @@
+using Matchmaking.Domain.Buyers;
+using Matchmaking.Domain.Facilities;
+using Matchmaking.Domain.Suppliers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Application.Common;
+
+public interface IApplicationDbContext
+{
+    DbSet<Supplier> Suppliers { get; }
+    DbSet<Buyer> Buyers { get; }
+    DbSet<Facility> Facilities { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,13 @@
+namespace Matchmaking.Application.Common.Models;
+
+/// <summary>One page of a collection.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+
+public static class Paging
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+}
+
+/// <summary>A resource together with its version, so endpoints can send it as an ETag.</summary>
+public sealed record Versioned<T>(T Value, int Version);

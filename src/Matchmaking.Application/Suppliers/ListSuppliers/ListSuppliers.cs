@@ -1,0 +1,70 @@
+using AutoMapper;
+using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Models;
+using Matchmaking.Application.Common.Validation;
+using Matchmaking.Domain.Common;
+using Matchmaking.Domain.Suppliers;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Application.Suppliers.ListSuppliers;
+
+/// <param name="Capability">Taxonomy code; suppliers with it or any descendant match.</param>
+/// <param name="Certification">Scheme; only suppliers holding a currently valid one match.</param>
+/// <param name="Q">Case-insensitive text in name or description.</param>
+/// <param name="Active">Omitted: active suppliers only.</param>
+public sealed record ListSuppliersQuery(
+    string? ProvinceCode = null,
+    string? Scale = null,
+    string? Capability = null,
+    string? Certification = null,
+    string? Q = null,
+    bool? Active = null,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IRequest<PagedList<SupplierDto>>, IPagedQuery;
+
+public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+    : IRequestHandler<ListSuppliersQuery, PagedList<SupplierDto>>
+{
+    public async Task<PagedList<SupplierDto>> Handle(ListSuppliersQuery request, CancellationToken cancellationToken)
+    {
+        var active = request.Active ?? true;
+        var query = db.Suppliers.AsNoTracking().Where(s => s.Active == active);
+
+        if (request.ProvinceCode is { Length: > 0 } province)
+        {
+            query = query.Where(s => s.ProvinceCode == province);
+        }
+
+        var scale = RuleExtensions.ParseWireEnumOrNull<UmkmScale>(request.Scale);
+        if (scale is { } wantedScale)
+        {
+            query = query.Where(s => s.Scale == wantedScale);
+        }
+
+        if (request.Capability is { Length: > 0 } capability)
+        {
+            var descendants = capability + ".%";
+            query = query.Where(s => s.Capabilities.Any(c => c.Code == capability || EF.Functions.Like(c.Code, descendants)));
+        }
+
+        var scheme = RuleExtensions.ParseWireEnumOrNull<CertificationScheme>(request.Certification);
+        if (scheme is { } wantedScheme)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            query = query.Where(s => s.Certifications.Any(c => c.Scheme == wantedScheme && c.ValidUntil >= today));
+        }
+
+        if (request.Q is { Length: > 0 } text)
+        {
+            var pattern = "%" + EscapeLike(text.Trim()) + "%";
+            query = query.Where(s => EF.Functions.ILike(s.Name, pattern) || (s.Description != null && EF.Functions.ILike(s.Description, pattern)));
+        }
+
+        var page = await query.OrderBy(s => s.Name).ThenBy(s => s.Id).AsSplitQuery().ToPageAsync(request, cancellationToken);
+        return new PagedList<SupplierDto>(mapper.Map<List<SupplierDto>>(page.Items), page.Page, page.PageSize, page.TotalCount);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+}

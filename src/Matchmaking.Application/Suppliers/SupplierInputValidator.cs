@@ -1,0 +1,72 @@
+using FluentValidation;
+using Matchmaking.Application.Common.Validation;
+using Matchmaking.Domain.Common;
+using Matchmaking.Domain.Reference;
+
+namespace Matchmaking.Application.Suppliers;
+
+public sealed class SupplierInputValidator : AbstractValidator<SupplierInput>
+{
+    public const int MaxCapabilities = 50;
+    public const int MaxCertifications = 50;
+    public const int MaxKbliCodes = 30;
+
+    public SupplierInputValidator(ReferenceCatalog catalog)
+    {
+        RuleFor(s => s.Name).RequiredText();
+        RuleFor(s => s.Nib).NotEmpty().WithMessage("'nib' is required.")
+            .Must(Identifiers.IsValidNib).WithMessage("'nib' must be exactly 13 digits.");
+        RuleFor(s => s.LegalForm).RequiredEnum();
+        RuleFor(s => s.BusinessCapitalIdr).GreaterThanOrEqualTo(0).WithMessage("'businessCapitalIdr' cannot be negative.");
+        RuleFor(s => s.AnnualRevenueIdr).GreaterThanOrEqualTo(0).WithMessage("'annualRevenueIdr' cannot be negative.");
+        RuleFor(s => s.AnnualRevenueIdr).NotNull()
+            .When(s => s.BusinessCapitalIdr is null)
+            .WithMessage("Give 'annualRevenueIdr' or 'businessCapitalIdr': the UMKM scale is derived from them.");
+        RuleFor(s => s.ProvinceCode).KnownProvince(catalog);
+        RuleFor(s => s.RegencyCode)
+            .Must((s, regency) => Identifiers.IsRegencyOf(regency, s.ProvinceCode))
+            .When(s => s.RegencyCode is not null)
+            .WithMessage("'regencyCode' must be 4 digits starting with the province code.");
+        RuleFor(s => s.Location).ValidLocation();
+        RuleFor(s => s.KbliCodes).Must(c => c!.Count <= MaxKbliCodes).When(s => s.KbliCodes is not null)
+            .WithMessage($"At most {MaxKbliCodes} KBLI codes.");
+        RuleForEach(s => s.KbliCodes).Must(Identifiers.IsValidKbli).WithMessage("Each KBLI code must be 5 digits.");
+        RuleFor(s => s.KbliVersion).Must(v => v is "2020" or "2025").When(s => s.KbliVersion is not null)
+            .WithMessage("'kbliVersion' must be \"2020\" or \"2025\".");
+        RuleFor(s => s.Capabilities).Must(c => c!.Count <= MaxCapabilities).When(s => s.Capabilities is not null)
+            .WithMessage($"At most {MaxCapabilities} capabilities.");
+        RuleFor(s => s.Capabilities).Must(c => c!.Select(x => x.Code).Distinct().Count() == c!.Count)
+            .When(s => s.Capabilities is not null).WithMessage("Each capability code may appear once.");
+        RuleForEach(s => s.Capabilities).ChildRules(capability =>
+        {
+            capability.RuleFor(c => c.Code).KnownCapability(catalog);
+            capability.RuleFor(c => c.MonthlyCapacity).GreaterThanOrEqualTo(0).WithMessage("'monthlyCapacity' cannot be negative.")
+                .LessThanOrEqualTo(1_000_000_000_000m).WithMessage("'monthlyCapacity' is implausibly large.");
+            capability.RuleFor(c => c.Unit).OptionalText(20);
+            capability.RuleFor(c => c.Description).OptionalText(RuleExtensions.LongTextMaxLength);
+        });
+        RuleFor(s => s.Certifications).Must(c => c!.Count <= MaxCertifications).When(s => s.Certifications is not null)
+            .WithMessage($"At most {MaxCertifications} certifications.");
+        RuleForEach(s => s.Certifications).ChildRules(certification =>
+        {
+            certification.RuleFor(c => c.Scheme).RequiredEnum();
+            certification.RuleFor(c => c.Number).OptionalText(RuleExtensions.ShortTextMaxLength);
+            certification.RuleFor(c => c.Issuer).OptionalText(RuleExtensions.NameMaxLength);
+            certification.RuleFor(c => c.ValidUntil).NotNull().WithMessage("'validUntil' is required.");
+            certification.RuleFor(c => c.ValidUntil).GreaterThan(c => c.IssuedOn)
+                .When(c => c.IssuedOn is not null && c.ValidUntil is not null)
+                .WithMessage("'validUntil' must be after 'issuedOn'.");
+        });
+        RuleFor(s => s.TkdnPercent).InclusiveBetween(0, 100).WithMessage("'tkdnPercent' must be between 0 and 100.");
+        RuleFor(s => s.Employees).InclusiveBetween(0, 1_000_000).WithMessage("'employees' must be between 0 and 1000000.");
+        RuleFor(s => s.Cooperative).OptionalText(RuleExtensions.NameMaxLength);
+        RuleFor(s => s.Description).OptionalText(RuleExtensions.LongTextMaxLength);
+        RuleFor(s => s.Contact).ChildRules(contact =>
+        {
+            contact.RuleFor(c => c!.Name).OptionalText(RuleExtensions.NameMaxLength);
+            contact.RuleFor(c => c!.Email).OptionalText(RuleExtensions.NameMaxLength).EmailAddress();
+            contact.RuleFor(c => c!.Phone).OptionalText(30)
+                .Matches(@"^\+?[0-9 ()-]{6,30}$").WithMessage("'phone' must be a phone number, e.g. +6281234567890.");
+        }).When(s => s.Contact is not null);
+    }
+}

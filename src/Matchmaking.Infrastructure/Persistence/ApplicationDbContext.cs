@@ -1,0 +1,23 @@
+using Matchmaking.Application.Common;
+using Matchmaking.Domain.Buyers;
+using Matchmaking.Domain.Facilities;
+using Matchmaking.Domain.Reference;
+using Matchmaking.Domain.Suppliers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Infrastructure.Persistence;
+
+public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : DbContext(options), IApplicationDbContext
+{
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<Buyer> Buyers => Set<Buyer>();
+    public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<Capability> Capabilities => Set<Capability>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+    }
+}

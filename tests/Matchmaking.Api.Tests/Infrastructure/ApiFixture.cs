@@ -1,0 +1,88 @@
+using Matchmaking.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+
+namespace Matchmaking.Api.Tests.Infrastructure;
+
+/// <summary>One database and one API host for the whole run; every test starts from empty tables.</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+    private Respawner? _respawner;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public string ConnectionString => _database.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        await _database.StartAsync();
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Matchmaking", _database.ConnectionString);
+            builder.UseSetting("Database:MigrateOnStartup", "false");
+            builder.UseSetting("Demo:Seed", "false");
+        });
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            // The migrations themselves are under test: the schema comes from them, not EnsureCreated.
+            await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
+        }
+
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            // Reference data is seeded by migrations and never written by the API.
+            TablesToIgnore = ["__ef_migrations_history", "provinces", "capabilities"],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await _respawner!.ResetAsync(connection);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Base for HTTP tests: a client on the real pipeline and a clean database.</summary>
+[Collection(ApiCollection.Name)]
+public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
+{
+    protected ApiFixture Fixture { get; } = fixture;
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        await Fixture.ResetAsync();
+        Client = Fixture.Factory.CreateClient();
+    }
+
+    public Task DisposeAsync()
+    {
+        Client.Dispose();
+        return Task.CompletedTask;
+    }
+}
