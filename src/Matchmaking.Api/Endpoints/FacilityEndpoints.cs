@@ -1,11 +1,11 @@
 using Matchmaking.Api.Infrastructure;
+using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Facilities;
 using Matchmaking.Application.Facilities.CreateFacility;
 using Matchmaking.Application.Facilities.DeleteFacility;
 using Matchmaking.Application.Facilities.GetFacility;
 using Matchmaking.Application.Facilities.ListFacilities;
 using Matchmaking.Application.Facilities.ReplaceFacility;
-using Matchmaking.Application.Common.Models;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

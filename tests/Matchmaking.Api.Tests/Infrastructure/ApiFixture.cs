@@ -27,6 +27,9 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Matchmaking", _database.ConnectionString);
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Demo:Seed", "false");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+            builder.UseSetting("Logging:LogLevel:LuckyPennySoftware", "Error");
         });
 
         await using (var scope = Factory.Services.CreateAsyncScope())

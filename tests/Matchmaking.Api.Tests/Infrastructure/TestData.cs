@@ -28,28 +28,28 @@ public static class TestData
         decimal? tkdnPercent = 45.5m,
         string? description = "Grey iron castings up to 50 kg",
         bool? active = null) => new()
-    {
-        Name = name,
-        Nib = nib ?? NextNib(),
-        LegalForm = LegalForm.Cv,
-        BusinessCapitalIdr = 800_000_000,
-        AnnualRevenueIdr = annualRevenueIdr,
-        ProvinceCode = provinceCode,
-        RegencyCode = regencyCode,
-        Location = location ?? Klaten,
-        KbliCodes = ["24310", "25920"],
-        Capabilities = (capabilities ?? ["metal.casting.iron"])
+        {
+            Name = name,
+            Nib = nib ?? NextNib(),
+            LegalForm = LegalForm.Cv,
+            BusinessCapitalIdr = 800_000_000,
+            AnnualRevenueIdr = annualRevenueIdr,
+            ProvinceCode = provinceCode,
+            RegencyCode = regencyCode,
+            Location = location ?? Klaten,
+            KbliCodes = ["24310", "25920"],
+            Capabilities = (capabilities ?? ["metal.casting.iron"])
             .Select(code => new SupplierCapabilityInput { Code = code, MonthlyCapacity = monthlyCapacity, Unit = "pcs", Description = "castings" })
             .ToList(),
-        Certifications = (certifications ?? [Certificate(CertificationScheme.Sni, new DateOnly(2099, 6, 30))]).ToList(),
-        TkdnPercent = tkdnPercent,
-        Employees = 18,
-        ExportExperience = false,
-        Cooperative = "Koperasi Batur Jaya",
-        Description = description,
-        Contact = new ContactInput { Name = "Pak Slamet", Email = "slamet@example.co.id", Phone = "+6281234567890" },
-        Active = active,
-    };
+            Certifications = (certifications ?? [Certificate(CertificationScheme.Sni, new DateOnly(2099, 6, 30))]).ToList(),
+            TkdnPercent = tkdnPercent,
+            Employees = 18,
+            ExportExperience = false,
+            Cooperative = "Koperasi Batur Jaya",
+            Description = description,
+            Contact = new ContactInput { Name = "Pak Slamet", Email = "slamet@example.co.id", Phone = "+6281234567890" },
+            Active = active,
+        };
 
     public static CertificationInput Certificate(CertificationScheme scheme, DateOnly validUntil, DateOnly? issuedOn = null) => new()
     {
@@ -73,13 +73,13 @@ public static class TestData
         string provinceCode = "33",
         string[]? capabilityCodes = null,
         CertificationScheme[]? schemes = null) => new()
-    {
-        Name = name,
-        Operator = "Koperasi Batur Jaya",
-        ProvinceCode = provinceCode,
-        Location = new LocationInput { Latitude = -7.665, Longitude = 110.68 },
-        CapabilityCodes = (capabilityCodes ?? ["metal.machining.cnc"]).ToList(),
-        CertificationSchemes = (schemes ?? [CertificationScheme.Sni]).ToList(),
-        MonthlyCapacity = 20000,
-    };
+        {
+            Name = name,
+            Operator = "Koperasi Batur Jaya",
+            ProvinceCode = provinceCode,
+            Location = new LocationInput { Latitude = -7.665, Longitude = 110.68 },
+            CapabilityCodes = (capabilityCodes ?? ["metal.machining.cnc"]).ToList(),
+            CertificationSchemes = (schemes ?? [CertificationScheme.Sni]).ToList(),
+            MonthlyCapacity = 20000,
+        };
 }

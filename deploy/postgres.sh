@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Sourced by run.sh and test.sh: makes sure a PostgreSQL server answers and a 'matchmaking' role exists.
+# Order: a connection string the user gives (MATCHMAKING_CONNECTION) > the machine's own server
+# (installed with apt-get when missing) > a Docker container when the machine has no server but Docker runs.
+
+PG_ROLE="${PG_ROLE:-matchmaking}"
+PG_PASSWORD="${PG_PASSWORD:-matchmaking}"
+PG_HOST="${PG_HOST:-localhost}"
+PG_PORT="${PG_PORT:-5432}"
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+
+as_postgres() {
+  if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
+}
+
+have_local_server() { command -v pg_lsclusters >/dev/null 2>&1 && [ -n "$(pg_lsclusters -h 2>/dev/null)" ]; }
+
+docker_answers() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
+
+install_local_server() {
+  log "PostgreSQL is not installed: installing it with apt-get"
+  local sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql postgresql-contrib >/dev/null
+}
+
+start_local_server() {
+  local version cluster status
+  read -r version cluster _ status _ < <(pg_lsclusters -h | head -n 1)
+  if [ "$status" != "online" ]; then
+    log "Starting PostgreSQL cluster $version/$cluster"
+    local sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
+    $sudo pg_ctlcluster "$version" "$cluster" start
+  fi
+  PG_PORT=$(pg_lsclusters -h | head -n 1 | awk '{print $3}')
+  for _ in $(seq 1 30); do
+    pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break
+    sleep 1
+  done
+  pg_isready -q -h "$PG_HOST" -p "$PG_PORT" || { echo "PostgreSQL did not start; see /var/log/postgresql/" >&2; exit 1; }
+
+  # The API's own role: may create databases (the tests make one per run), owns the app database.
+  as_postgres psql -q -p "$PG_PORT" -v ON_ERROR_STOP=1 <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_ROLE') THEN
+    CREATE ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
+  END IF;
+END \$\$;
+SQL
+}
+
+start_docker_server() {
+  log "No local PostgreSQL server; starting postgres:16 in Docker"
+  if ! docker ps -a --format '{{.Names}}' | grep -qx matchmaking-postgres; then
+    docker run -d --name matchmaking-postgres -p "$PG_PORT:5432" \
+      -e POSTGRES_USER="$PG_ROLE" -e POSTGRES_PASSWORD="$PG_PASSWORD" -e POSTGRES_DB=matchmaking postgres:16 >/dev/null
+  else
+    docker start matchmaking-postgres >/dev/null
+  fi
+  for _ in $(seq 1 60); do
+    docker exec matchmaking-postgres pg_isready -q -U "$PG_ROLE" && return 0
+    sleep 1
+  done
+  echo "The PostgreSQL container did not become ready" >&2; exit 1
+}
+
+# Sets PG_SERVER_CONNECTION: a connection string to the server's 'postgres' database as the matchmaking role.
+ensure_postgres() {
+  if [ -n "${MATCHMAKING_CONNECTION:-}" ]; then
+    log "Using the PostgreSQL server from MATCHMAKING_CONNECTION"
+    PG_SERVER_CONNECTION="$MATCHMAKING_CONNECTION"
+    return 0
+  fi
+  if ! have_local_server; then
+    if docker_answers; then start_docker_server; else install_local_server; fi
+  fi
+  if have_local_server; then start_local_server; fi
+  PG_SERVER_CONNECTION="Host=$PG_HOST;Port=$PG_PORT;Username=$PG_ROLE;Password=$PG_PASSWORD;Database=postgres"
+}
