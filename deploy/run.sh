@@ -26,6 +26,7 @@ export ConnectionStrings__Matchmaking="$APP_CONNECTION"
 export Auth__BootstrapAdminKey="$(cat deploy/.run/admin.key)"
 export Database__MigrateOnStartup=true
 export Demo__Seed=true
+export Demo__KeysFile="$PWD/deploy/.run/demo-keys.txt"
 export ASPNETCORE_URLS="http://localhost:$PORT"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
+using Matchmaking.Application.Common;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 
@@ -9,7 +12,7 @@ namespace Matchmaking.Api;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         // Swashbuckle reads the MVC options to describe schemas; keep both the same.
@@ -27,6 +30,13 @@ public static class DependencyInjection
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddMatchmakingAuthorization();
+        services.AddApiKeyRateLimiting(configuration);
+
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
@@ -41,6 +51,14 @@ public static class DependencyInjection
                 options.IncludeXmlComments(xml);
             }
 
+            options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "An API key from POST /api/v1/api-keys (or the bootstrap admin key).",
+            });
+            options.OperationFilter<SecuritySchemeOperationFilter>();
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(type => type.FullName!.Replace("Matchmaking.Application.", string.Empty, StringComparison.Ordinal)
                 .Replace("Matchmaking.Domain.", string.Empty, StringComparison.Ordinal)

@@ -12,7 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure(builder.Configuration)
-    .AddApi();
+    .AddApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -36,6 +36,9 @@ if (app.Configuration.GetValue<bool>("Demo:Seed"))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 
 app.UseSwagger();
 app.UseSwaggerUI(options =>
@@ -49,6 +52,7 @@ app.MapReferenceEndpoints();
 app.MapSupplierEndpoints();
 app.MapBuyerEndpoints();
 app.MapFacilityEndpoints();
+app.MapAccessEndpoints();
 
 await app.RunAsync();
 

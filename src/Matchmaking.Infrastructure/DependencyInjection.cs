@@ -3,6 +3,7 @@ using Matchmaking.Infrastructure.Demo;
 using Matchmaking.Infrastructure.Persistence;
 using Matchmaking.Infrastructure.Persistence.ReferenceData;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,9 +19,13 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException(
                 $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName}.");
 
-        services.AddDbContext<ApplicationDbContext>(options => options
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<ApplicationDbContext>((provider, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>())
+            // A supplier without contact details has no contact row values; null is the intended reading.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning)));
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddSingleton(ReferenceDataLoader.Load());
         services.AddScoped<DemoDataSeeder>();

@@ -1,3 +1,4 @@
+using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
 using Matchmaking.Application.Buyers;
 using Matchmaking.Application.Buyers.CreateBuyer;
@@ -16,9 +17,9 @@ public static class BuyerEndpoints
 {
     public static IEndpointRouteBuilder MapBuyerEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/buyers").WithTags("Buyers");
+        var group = app.MapApiGroup("/api/v1/buyers", "Buyers");
 
-        group.MapPost("/", Create).WithName("Buyers_Create")
+        group.MapPost("/", Create).WithName("Buyers_Create").RequireAuthorization(Policies.Admin)
             .WithSummary("Register a buyer organisation (BUMN, BUMD, large company, government)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -29,12 +30,12 @@ public static class BuyerEndpoints
         group.MapGet("/{id:guid}", Get).WithName("Buyers_Get")
             .WithSummary("Read one buyer; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", Replace).WithName("Buyers_Replace")
+        group.MapPut("/{id:guid}", Replace).WithName("Buyers_Replace").RequireAuthorization(Policies.BuyerSelf)
             .WithSummary("Replace a buyer; send If-Match with the ETag you read")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapDelete("/{id:guid}", Delete).WithName("Buyers_Delete")
+        group.MapDelete("/{id:guid}", Delete).WithName("Buyers_Delete").RequireAuthorization(Policies.Admin)
             .WithSummary("Delete a buyer that has no procurement history")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -1,3 +1,4 @@
+using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Facilities;
@@ -16,9 +17,9 @@ public static class FacilityEndpoints
 {
     public static IEndpointRouteBuilder MapFacilityEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/facilities").WithTags("Facilities");
+        var group = app.MapApiGroup("/api/v1/facilities", "Facilities");
 
-        group.MapPost("/", Create).WithName("Facilities_Create")
+        group.MapPost("/", Create).WithName("Facilities_Create").RequireAuthorization(Policies.Admin)
             .WithSummary("Register a factory-sharing facility")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -29,12 +30,12 @@ public static class FacilityEndpoints
         group.MapGet("/{id:guid}", Get).WithName("Facilities_Get")
             .WithSummary("Read one facility; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", Replace).WithName("Facilities_Replace")
+        group.MapPut("/{id:guid}", Replace).WithName("Facilities_Replace").RequireAuthorization(Policies.Admin)
             .WithSummary("Replace a facility; send If-Match with the ETag you read")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapDelete("/{id:guid}", Delete).WithName("Facilities_Delete")
+        group.MapDelete("/{id:guid}", Delete).WithName("Facilities_Delete").RequireAuthorization(Policies.Admin)
             .WithSummary("Delete a facility")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -1,3 +1,4 @@
+using Matchmaking.Api.Auth;
 using Matchmaking.Application.Reference.ListCapabilities;
 using Matchmaking.Application.Reference.ListCertificationSchemes;
 using Matchmaking.Application.Reference.ListProvinces;
@@ -10,7 +11,7 @@ public static class ReferenceEndpoints
 {
     public static IEndpointRouteBuilder MapReferenceEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/reference").WithTags("Reference");
+        var group = app.MapApiGroup("/api/v1/reference", "Reference");
         group.MapGet("/provinces", Provinces).WithName("Reference_Provinces")
             .WithSummary("The 38 provinces with BPS codes and capital coordinates");
         group.MapGet("/capabilities", Capabilities).WithName("Reference_Capabilities")

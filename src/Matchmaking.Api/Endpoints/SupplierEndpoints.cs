@@ -1,3 +1,4 @@
+using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Suppliers;
@@ -16,9 +17,9 @@ public static class SupplierEndpoints
 {
     public static IEndpointRouteBuilder MapSupplierEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/suppliers").WithTags("Suppliers");
+        var group = app.MapApiGroup("/api/v1/suppliers", "Suppliers");
 
-        group.MapPost("/", Create).WithName("Suppliers_Create")
+        group.MapPost("/", Create).WithName("Suppliers_Create").RequireAuthorization(Policies.Admin)
             .WithSummary("Register a UMKM supplier")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -29,12 +30,12 @@ public static class SupplierEndpoints
         group.MapGet("/{id:guid}", Get).WithName("Suppliers_Get")
             .WithSummary("Read one supplier; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", Replace).WithName("Suppliers_Replace")
+        group.MapPut("/{id:guid}", Replace).WithName("Suppliers_Replace").RequireAuthorization(Policies.SupplierSelf)
             .WithSummary("Replace a supplier's profile; send If-Match with the ETag you read")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapDelete("/{id:guid}", Delete).WithName("Suppliers_Delete")
+        group.MapDelete("/{id:guid}", Delete).WithName("Suppliers_Delete").RequireAuthorization(Policies.Admin)
             .WithSummary("Deactivate a supplier (soft delete: it leaves matching and lists, history keeps it)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;

@@ -1,3 +1,4 @@
+using Matchmaking.Domain.Access;
 using Matchmaking.Domain.Buyers;
 using Matchmaking.Domain.Facilities;
 using Matchmaking.Domain.Suppliers;
@@ -10,6 +11,8 @@ public interface IApplicationDbContext
     DbSet<Supplier> Suppliers { get; }
     DbSet<Buyer> Buyers { get; }
     DbSet<Facility> Facilities { get; }
+    DbSet<ApiKey> ApiKeys { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

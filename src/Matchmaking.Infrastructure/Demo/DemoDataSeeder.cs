@@ -1,9 +1,11 @@
+using Matchmaking.Domain.Access;
 using Matchmaking.Domain.Buyers;
 using Matchmaking.Domain.Common;
 using Matchmaking.Domain.Facilities;
 using Matchmaking.Domain.Suppliers;
 using Matchmaking.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Matchmaking.Infrastructure.Demo;
@@ -13,7 +15,7 @@ namespace Matchmaking.Infrastructure.Demo;
 /// clusters, and factory-sharing facilities. Deterministic (fixed seed and ids), loaded by the run
 /// command only (<c>Demo:Seed</c>), never by tests, and only into a database that holds no suppliers.
 /// </summary>
-public sealed class DemoDataSeeder(ApplicationDbContext db, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(ApplicationDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<DemoDataSeeder> logger)
 {
     public static readonly Guid PlnId = Guid.Parse("0192f000-0000-7000-8000-000000000001");
 
@@ -30,10 +32,35 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, TimeProvider clock, 
         db.Facilities.AddRange(DemoCatalog.Facilities.Select(f => new Facility(f.Id, f.Profile, now)));
         var suppliers = DemoCatalog.Suppliers(DateOnly.FromDateTime(now.UtcDateTime)).Select(s => new Supplier(s.Id, s.Profile, now)).ToList();
         db.Suppliers.AddRange(suppliers);
+        var keys = new[]
+        {
+            ApiKey.Issue(Guid.CreateVersion7(), "Demo: PLN procurement system", Role.Buyer, PlnId, now),
+            ApiKey.Issue(Guid.CreateVersion7(), $"Demo: {suppliers[0].Name}", Role.Supplier, suppliers[0].Id, now),
+            ApiKey.Issue(Guid.CreateVersion7(), "Demo: program analyst", Role.Analyst, null, now),
+        };
+        db.ApiKeys.AddRange(keys.Select(k => k.Key));
         await db.SaveChangesAsync(cancellationToken);
+        await WriteKeysAsync(keys, suppliers[0].Name, cancellationToken);
         logger.LogInformation("Demo data loaded: {Buyers} buyers, {Suppliers} suppliers, {Facilities} facilities",
             DemoCatalog.Buyers.Count, suppliers.Count, DemoCatalog.Facilities.Count);
         return true;
+    }
+
+    /// <summary>Secrets exist only at creation: the run script prints this file (outside git) once loaded.</summary>
+    private async Task WriteKeysAsync((ApiKey Key, string Secret)[] keys, string supplierName, CancellationToken cancellationToken)
+    {
+        if (configuration["Demo:KeysFile"] is not { Length: > 0 } path)
+        {
+            return;
+        }
+
+        var lines = new[]
+        {
+            $"  Buyer key (PT PLN)   {keys[0].Secret}",
+            $"  Supplier key         {keys[1].Secret}   ({supplierName})",
+            $"  Analyst key          {keys[2].Secret}",
+        };
+        await File.WriteAllLinesAsync(path, lines, cancellationToken);
     }
 }
 

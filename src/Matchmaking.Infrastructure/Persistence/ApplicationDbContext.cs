@@ -1,4 +1,5 @@
 using Matchmaking.Application.Common;
+using Matchmaking.Domain.Access;
 using Matchmaking.Domain.Buyers;
 using Matchmaking.Domain.Facilities;
 using Matchmaking.Domain.Reference;
@@ -12,6 +13,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<Buyer> Buyers => Set<Buyer>();
     public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Province> Provinces => Set<Province>();
     public DbSet<Capability> Capabilities => Set<Capability>();
 

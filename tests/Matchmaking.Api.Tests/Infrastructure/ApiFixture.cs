@@ -11,6 +11,8 @@ namespace Matchmaking.Api.Tests.Infrastructure;
 /// <summary>One database and one API host for the whole run; every test starts from empty tables.</summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
+    public const string AdminKey = "test-bootstrap-admin-key-0123456789";
+
     private readonly TestDatabase _database = new();
     private Respawner? _respawner;
 
@@ -27,6 +29,7 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Matchmaking", _database.ConnectionString);
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Demo:Seed", "false");
+            builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
             builder.UseSetting("Logging:LogLevel:LuckyPennySoftware", "Error");
@@ -75,17 +78,41 @@ public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
 {
     protected ApiFixture Fixture { get; } = fixture;
 
+    private readonly List<HttpClient> _clients = [];
+
+    /// <summary>A client holding the bootstrap admin key.</summary>
     protected HttpClient Client { get; private set; } = null!;
 
     public virtual async Task InitializeAsync()
     {
         await Fixture.ResetAsync();
-        Client = Fixture.Factory.CreateClient();
+        Client = ClientWithKey(ApiFixture.AdminKey);
     }
 
     public Task DisposeAsync()
     {
-        Client.Dispose();
+        _clients.ForEach(c => c.Dispose());
         return Task.CompletedTask;
+    }
+
+    protected HttpClient ClientWithKey(string? key)
+    {
+        var client = Fixture.Factory.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Creates a key through the API (as admin) and returns a client that sends it.</summary>
+    protected async Task<(HttpClient Client, Guid KeyId, string Secret)> ClientForRoleAsync(string role, Guid? organizationId = null)
+    {
+        var response = await Client.PostJsonAsync("/api/v1/api-keys", new { role, organizationId, name = $"test {role}" });
+        var created = await response.ReadJsonAsync(System.Net.HttpStatusCode.Created);
+        var secret = created["key"]!.GetValue<string>();
+        return (ClientWithKey(secret), Guid.Parse(created["id"]!.GetValue<string>()), secret);
     }
 }

@@ -49,6 +49,27 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(["micro", "small", "medium", "large"], scale["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Document_DeclaresApiKeySchemeOnProtectedOperationsOnly()
+    {
+        var document = await DocumentAsync();
+
+        var scheme = document["components"]!["securitySchemes"]!["ApiKey"]!;
+        Assert.Equal("apiKey", scheme["type"]!.GetValue<string>());
+        Assert.Equal("X-Api-Key", scheme["name"]!.GetValue<string>());
+        Assert.Equal("header", scheme["in"]!.GetValue<string>());
+        foreach (var (path, operation) in Operations(document))
+        {
+            var isProtected = path.StartsWith("/api/v1/", StringComparison.Ordinal);
+            Assert.Equal(isProtected, operation["security"] is JsonArray { Count: > 0 });
+            if (isProtected)
+            {
+                var responses = operation["responses"]!.AsObject();
+                Assert.True(responses.ContainsKey("401") && responses.ContainsKey("403") && responses.ContainsKey("429"), $"{path} lacks 401/403/429");
+            }
+        }
+    }
+
     private static IEnumerable<(string Path, JsonObject Operation)> Operations(JsonObject document) =>
         document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
             .Where(method => Methods.Contains(method.Key))

@@ -8,7 +8,7 @@ namespace Matchmaking.Application.Suppliers.CreateSupplier;
 
 public sealed record CreateSupplierCommand(SupplierInput Body) : IRequest<Versioned<SupplierDto>>;
 
-public sealed class CreateSupplierCommandHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class CreateSupplierCommandHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<CreateSupplierCommand, Versioned<SupplierDto>>
 {
     public async Task<Versioned<SupplierDto>> Handle(CreateSupplierCommand request, CancellationToken cancellationToken)
@@ -24,6 +24,6 @@ public sealed class CreateSupplierCommandHandler(IApplicationDbContext db, IMapp
 
         db.Suppliers.Add(supplier);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<SupplierDto>(mapper.Map<SupplierDto>(supplier), supplier.Version);
+        return new Versioned<SupplierDto>(ContactVisibility.ForCaller(mapper.Map<SupplierDto>(supplier), user), supplier.Version);
     }
 }

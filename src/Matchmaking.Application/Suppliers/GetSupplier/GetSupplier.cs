@@ -9,13 +9,13 @@ namespace Matchmaking.Application.Suppliers.GetSupplier;
 
 public sealed record GetSupplierQuery(Guid Id) : IRequest<Versioned<SupplierDto>>;
 
-public sealed class GetSupplierQueryHandler(IApplicationDbContext db, IMapper mapper)
+public sealed class GetSupplierQueryHandler(IApplicationDbContext db, IMapper mapper, ICurrentUser user)
     : IRequestHandler<GetSupplierQuery, Versioned<SupplierDto>>
 {
     public async Task<Versioned<SupplierDto>> Handle(GetSupplierQuery request, CancellationToken cancellationToken)
     {
         var supplier = await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Supplier", request.Id);
-        return new Versioned<SupplierDto>(mapper.Map<SupplierDto>(supplier), supplier.Version);
+        return new Versioned<SupplierDto>(ContactVisibility.ForCaller(mapper.Map<SupplierDto>(supplier), user), supplier.Version);
     }
 }

@@ -23,7 +23,7 @@ public sealed record ListSuppliersQuery(
     int Page = 1,
     int PageSize = Paging.DefaultPageSize) : IRequest<PagedList<SupplierDto>>, IPagedQuery;
 
-public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<ListSuppliersQuery, PagedList<SupplierDto>>
 {
     public async Task<PagedList<SupplierDto>> Handle(ListSuppliersQuery request, CancellationToken cancellationToken)
@@ -62,7 +62,7 @@ public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper 
         }
 
         var page = await query.OrderBy(s => s.Name).ThenBy(s => s.Id).AsSplitQuery().ToPageAsync(request, cancellationToken);
-        return new PagedList<SupplierDto>(mapper.Map<List<SupplierDto>>(page.Items), page.Page, page.PageSize, page.TotalCount);
+        return new PagedList<SupplierDto>(mapper.Map<List<SupplierDto>>(page.Items).Select(s => ContactVisibility.ForCaller(s, user)).ToList(), page.Page, page.PageSize, page.TotalCount);
     }
 
     private static string EscapeLike(string text) =>

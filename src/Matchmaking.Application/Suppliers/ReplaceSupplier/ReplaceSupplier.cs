@@ -11,7 +11,7 @@ namespace Matchmaking.Application.Suppliers.ReplaceSupplier;
 /// <param name="ExpectedVersion">From If-Match; null replaces whatever is stored.</param>
 public sealed record ReplaceSupplierCommand(Guid Id, SupplierInput Body, int? ExpectedVersion) : IRequest<Versioned<SupplierDto>>;
 
-public sealed class ReplaceSupplierCommandHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class ReplaceSupplierCommandHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<ReplaceSupplierCommand, Versioned<SupplierDto>>
 {
     public async Task<Versioned<SupplierDto>> Handle(ReplaceSupplierCommand request, CancellationToken cancellationToken)
@@ -35,6 +35,6 @@ public sealed class ReplaceSupplierCommandHandler(IApplicationDbContext db, IMap
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<SupplierDto>(mapper.Map<SupplierDto>(supplier), supplier.Version);
+        return new Versioned<SupplierDto>(ContactVisibility.ForCaller(mapper.Map<SupplierDto>(supplier), user), supplier.Version);
     }
 }

@@ -24,6 +24,106 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Matchmaking.Domain.Access.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("Prefix")
+                        .HasDatabaseName("ix_api_keys_prefix");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Access.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("entity");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("Entity", "EntityId", "At")
+                        .HasDatabaseName("ix_audit_entries_entity_entity_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("Matchmaking.Domain.Buyers.Buyer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1015,58 +1115,6 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Matchmaking.Domain.Suppliers.Supplier", b =>
                 {
-                    b.OwnsMany("Matchmaking.Domain.Suppliers.SupplierCapability", "Capabilities", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer")
-                                .HasColumnName("id");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
-
-                            b1.Property<string>("Code")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
-                                .HasColumnName("code");
-
-                            b1.Property<string>("Description")
-                                .HasMaxLength(4000)
-                                .HasColumnType("character varying(4000)")
-                                .HasColumnName("description");
-
-                            b1.Property<decimal?>("MonthlyCapacity")
-                                .HasPrecision(18, 2)
-                                .HasColumnType("numeric(18,2)")
-                                .HasColumnName("monthly_capacity");
-
-                            b1.Property<Guid>("SupplierId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("supplier_id");
-
-                            b1.Property<string>("Unit")
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
-                                .HasColumnName("unit");
-
-                            b1.HasKey("Id")
-                                .HasName("pk_supplier_capabilities");
-
-                            b1.HasIndex("Code")
-                                .HasDatabaseName("ix_supplier_capabilities_code");
-
-                            NpgsqlIndexBuilderExtensions.HasOperators(b1.HasIndex("Code"), new[] { "text_pattern_ops" });
-
-                            b1.HasIndex("SupplierId")
-                                .HasDatabaseName("ix_supplier_capabilities_supplier_id");
-
-                            b1.ToTable("supplier_capabilities", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("SupplierId")
-                                .HasConstraintName("fk_supplier_capabilities_suppliers_supplier_id");
-                        });
-
                     b.OwnsMany("Matchmaking.Domain.Suppliers.Certification", "Certifications", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1143,11 +1191,63 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
 
                             b1.HasKey("SupplierId");
 
-                            b1.ToTable("suppliers", (string)null);
+                            b1.ToTable("suppliers");
 
                             b1.WithOwner()
                                 .HasForeignKey("SupplierId")
                                 .HasConstraintName("fk_suppliers_suppliers_id");
+                        });
+
+                    b.OwnsMany("Matchmaking.Domain.Suppliers.SupplierCapability", "Capabilities", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("code");
+
+                            b1.Property<string>("Description")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("description");
+
+                            b1.Property<decimal?>("MonthlyCapacity")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)")
+                                .HasColumnName("monthly_capacity");
+
+                            b1.Property<Guid>("SupplierId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("supplier_id");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("unit");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_supplier_capabilities");
+
+                            b1.HasIndex("Code")
+                                .HasDatabaseName("ix_supplier_capabilities_code");
+
+                            NpgsqlIndexBuilderExtensions.HasOperators(b1.HasIndex("Code"), new[] { "text_pattern_ops" });
+
+                            b1.HasIndex("SupplierId")
+                                .HasDatabaseName("ix_supplier_capabilities_supplier_id");
+
+                            b1.ToTable("supplier_capabilities", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SupplierId")
+                                .HasConstraintName("fk_supplier_capabilities_suppliers_supplier_id");
                         });
 
                     b.Navigation("Capabilities");

@@ -1,0 +1,65 @@
+using Matchmaking.Domain.Access;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Matchmaking.Api.Auth;
+
+/// <summary>
+/// Every authorization rule of the API, in one place. Endpoints name a policy; nothing else checks roles.
+/// Ownership of a need, match or partnership is enforced by the handlers' queries (another buyer's need is
+/// simply not found: 404, so ids cannot be probed).
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any valid key: reference data, registry reads.</summary>
+    public const string AnyKey = "any-key";
+
+    public const string Admin = "admin";
+
+    /// <summary>Admin, or a supplier key bound to the supplier in the route's <c>id</c>.</summary>
+    public const string SupplierSelf = "supplier-self";
+
+    /// <summary>Admin, or a buyer key bound to the buyer in the route's <c>id</c>.</summary>
+    public const string BuyerSelf = "buyer-self";
+
+    /// <summary>Admin and analysts: analytics and audit-free figures.</summary>
+    public const string Analytics = "analytics";
+
+    public static IServiceCollection AddMatchmakingAuthorization(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, OwnOrganizationHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AnyKey, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Admin, policy => policy.RequireRole(Name(Role.Admin)))
+            .AddPolicy(Analytics, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Analyst)))
+            .AddPolicy(SupplierSelf, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnOrganizationRequirement(Role.Supplier)))
+            .AddPolicy(BuyerSelf, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnOrganizationRequirement(Role.Buyer)));
+        return services;
+    }
+
+    public static string Name(Role role) => role.ToString().ToLowerInvariant();
+}
+
+/// <summary>Admin always; otherwise the key's role and bound organisation must match the route's <c>id</c>.</summary>
+internal sealed record OwnOrganizationRequirement(Role Role) : IAuthorizationRequirement;
+
+internal sealed class OwnOrganizationHandler : AuthorizationHandler<OwnOrganizationRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OwnOrganizationRequirement requirement)
+    {
+        if (context.User.IsInRole(Policies.Name(Role.Admin)))
+        {
+            context.Succeed(requirement);
+            return Task.CompletedTask;
+        }
+
+        var routeId = (context.Resource as HttpContext)?.GetRouteValue("id")?.ToString();
+        var organization = context.User.FindFirst(ApiKeyAuthenticationHandler.OrganizationClaim)?.Value;
+        if (context.User.IsInRole(Policies.Name(requirement.Role)) && routeId is not null
+            && string.Equals(routeId, organization, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
