@@ -52,6 +52,7 @@ app.MapReferenceEndpoints();
 app.MapSupplierEndpoints();
 app.MapBuyerEndpoints();
 app.MapFacilityEndpoints();
+app.MapNeedEndpoints();
 app.MapAccessEndpoints();
 
 await app.RunAsync();

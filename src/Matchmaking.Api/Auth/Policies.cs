@@ -24,12 +24,20 @@ public static class Policies
     /// <summary>Admin and analysts: analytics and audit-free figures.</summary>
     public const string Analytics = "analytics";
 
+    /// <summary>Admin and buyers: post and edit needs, run matching (a buyer only on its own needs).</summary>
+    public const string Procurement = "procurement";
+
+    /// <summary>Admin, buyers (their own needs) and analysts: read needs and match results.</summary>
+    public const string ProcurementRead = "procurement-read";
+
     public static IServiceCollection AddMatchmakingAuthorization(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, OwnOrganizationHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AnyKey, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Admin, policy => policy.RequireRole(Name(Role.Admin)))
+            .AddPolicy(Procurement, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer)))
+            .AddPolicy(ProcurementRead, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer), Name(Role.Analyst)))
             .AddPolicy(Analytics, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Analyst)))
             .AddPolicy(SupplierSelf, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnOrganizationRequirement(Role.Supplier)))
             .AddPolicy(BuyerSelf, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnOrganizationRequirement(Role.Buyer)));

@@ -39,6 +39,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ConflictException conflict => conflict.Field is null
             ? Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message)
             : WithErrors(Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message), conflict.Field, conflict.Message),
+        InvalidStateTransitionException transition => Problem(StatusCodes.Status409Conflict, "Conflict", transition.Message),
         PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", precondition.Message),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
         BadHttpRequestException badRequest => FromBadRequest(badRequest),

@@ -1,6 +1,8 @@
 using Matchmaking.Domain.Access;
 using Matchmaking.Domain.Buyers;
 using Matchmaking.Domain.Facilities;
+using Matchmaking.Domain.Matching;
+using Matchmaking.Domain.Needs;
 using Matchmaking.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +13,9 @@ public interface IApplicationDbContext
     DbSet<Supplier> Suppliers { get; }
     DbSet<Buyer> Buyers { get; }
     DbSet<Facility> Facilities { get; }
+    DbSet<Need> Needs { get; }
+    DbSet<MatchRun> MatchRuns { get; }
+    DbSet<Match> Matches { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<AuditEntry> AuditEntries { get; }
 

@@ -2,6 +2,8 @@ using Matchmaking.Application.Common;
 using Matchmaking.Domain.Access;
 using Matchmaking.Domain.Buyers;
 using Matchmaking.Domain.Facilities;
+using Matchmaking.Domain.Matching;
+using Matchmaking.Domain.Needs;
 using Matchmaking.Domain.Reference;
 using Matchmaking.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<Buyer> Buyers => Set<Buyer>();
     public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<Need> Needs => Set<Need>();
+    public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
+    public DbSet<Match> Matches => Set<Match>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Province> Provinces => Set<Province>();

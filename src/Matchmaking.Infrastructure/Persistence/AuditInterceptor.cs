@@ -8,6 +8,7 @@ namespace Matchmaking.Infrastructure.Persistence;
 /// <summary>
 /// Records every insert, update and delete of an aggregate (anything with a Guid Id that is not owned)
 /// as an <see cref="AuditEntry"/> in the same SaveChanges, so the change and its record commit together.
+/// Individual matches are left out: a run writes up to a thousand and is itself recorded.
 /// </summary>
 public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -27,7 +28,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         var now = clock.GetUtcNow();
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => !e.Metadata.IsOwned() && e.Entity is not AuditEntry && e.Metadata.FindProperty("Id")?.ClrType == typeof(Guid))
+            .Where(e => !e.Metadata.IsOwned() && e.Entity is not AuditEntry and not Domain.Matching.Match && e.Metadata.FindProperty("Id")?.ClrType == typeof(Guid))
             .Select(e => new AuditEntry(
                 Guid.CreateVersion7(),
                 user.KeyId,

@@ -1,6 +1,7 @@
 using Matchmaking.Application.Buyers;
 using Matchmaking.Application.Common.Validation;
 using Matchmaking.Application.Facilities;
+using Matchmaking.Application.Needs;
 using Matchmaking.Application.Suppliers;
 using Matchmaking.Domain.Common;
 
@@ -81,5 +82,33 @@ public static class TestData
             CapabilityCodes = (capabilityCodes ?? ["metal.machining.cnc"]).ToList(),
             CertificationSchemes = (schemes ?? [CertificationScheme.Sni]).ToList(),
             MonthlyCapacity = 20000,
+        };
+
+    public static NeedInput Need(
+        Guid? buyerId = null,
+        string[]? capabilityCodes = null,
+        decimal quantity = 1000,
+        DateOnly? neededBy = null,
+        CertificationScheme[]? requiredCertifications = null,
+        decimal? minTkdnPercent = null,
+        double? maxDistanceKm = null,
+        bool umkOnly = false,
+        bool allowConsortium = false) => new()
+        {
+            BuyerId = buyerId,
+            Title = "Galvanised cross-arm brackets",
+            Description = "For 20 kV distribution lines",
+            CapabilityCodes = (capabilityCodes ?? ["metal.casting"]).ToList(),
+            Quantity = quantity,
+            Unit = "pcs",
+            NeededBy = neededBy ?? DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6),
+            DeliveryProvinceCode = "33",
+            DeliveryLocation = new LocationInput { Latitude = -6.99, Longitude = 110.42 },
+            EstimatedValueIdr = 2_400_000_000,
+            RequiredCertifications = (requiredCertifications ?? []).Select(s => new RequiredCertificationInput { Scheme = s }).ToList(),
+            MinTkdnPercent = minTkdnPercent,
+            MaxDistanceKm = maxDistanceKm,
+            UmkOnly = umkOnly,
+            AllowConsortium = allowConsortium,
         };
 }

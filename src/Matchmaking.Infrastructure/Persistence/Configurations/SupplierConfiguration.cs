@@ -64,6 +64,7 @@ public sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
 
         builder.HasIndex(s => new { s.ProvinceCode, s.Scale });
         builder.HasIndex(s => s.Scale);
+        builder.HasIndex(s => s.TkdnPercent);
         builder.HasIndex(s => new { s.Active, s.Name });
         builder.HasIndex(s => s.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_suppliers_name_trgm");
         builder.HasIndex(s => s.Description).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_suppliers_description_trgm");

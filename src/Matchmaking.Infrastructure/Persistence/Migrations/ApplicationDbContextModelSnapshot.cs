@@ -264,6 +264,275 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                     b.ToTable("facilities", (string)null);
                 });
 
+            modelBuilder.Entity("Matchmaking.Domain.Matching.Match", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double>("DistanceKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("distance_km");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("need_id");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Components", "Matchmaking.Domain.Matching.Match.Components#ScoreComponents", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double>("Capability")
+                                .HasColumnType("double precision")
+                                .HasColumnName("component_capability");
+
+                            b1.Property<double>("Capacity")
+                                .HasColumnType("double precision")
+                                .HasColumnName("component_capacity");
+
+                            b1.Property<double>("LocalContent")
+                                .HasColumnType("double precision")
+                                .HasColumnName("component_local_content");
+
+                            b1.Property<double>("Proximity")
+                                .HasColumnType("double precision")
+                                .HasColumnName("component_proximity");
+
+                            b1.Property<double>("TrackRecord")
+                                .HasColumnType("double precision")
+                                .HasColumnName("component_track_record");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_matches");
+
+                    b.HasIndex("NeedId")
+                        .HasDatabaseName("ix_matches_need_id");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_matches_supplier_id");
+
+                    b.HasIndex("RunId", "Rank")
+                        .HasDatabaseName("ix_matches_run_id_rank");
+
+                    b.ToTable("matches", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Matching.MatchRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CandidatesConsidered")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidates_considered");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("MatchCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("match_count");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("need_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_runs");
+
+                    b.HasIndex("NeedId", "CreatedAt")
+                        .HasDatabaseName("ix_match_runs_need_id_created_at");
+
+                    b.ToTable("match_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Needs.Need", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowConsortium")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_consortium");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.PrimitiveCollection<List<string>>("CapabilityCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("capability_codes");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeliveryProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("delivery_province_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<long?>("EstimatedValueIdr")
+                        .HasColumnType("bigint")
+                        .HasColumnName("estimated_value_idr");
+
+                    b.Property<double?>("MaxDistanceKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_distance_km");
+
+                    b.Property<decimal?>("MinTkdnPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("min_tkdn_percent");
+
+                    b.Property<DateOnly>("NeededBy")
+                        .HasColumnType("date")
+                        .HasColumnName("needed_by");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("quantity");
+
+                    b.PrimitiveCollection<string[]>("RequiredCertifications")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("required_certifications");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<bool>("UmkOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("umk_only");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DeliveryLocation", "Matchmaking.Domain.Needs.Need.DeliveryLocation#GeoPoint", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("delivery_latitude");
+
+                            b1.Property<double>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("delivery_longitude");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Weights", "Matchmaking.Domain.Needs.Need.Weights#ScoringWeights", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double>("Capability")
+                                .HasColumnType("double precision")
+                                .HasColumnName("weight_capability");
+
+                            b1.Property<double>("Capacity")
+                                .HasColumnType("double precision")
+                                .HasColumnName("weight_capacity");
+
+                            b1.Property<double>("LocalContent")
+                                .HasColumnType("double precision")
+                                .HasColumnName("weight_local_content");
+
+                            b1.Property<double>("Proximity")
+                                .HasColumnType("double precision")
+                                .HasColumnName("weight_proximity");
+
+                            b1.Property<double>("TrackRecord")
+                                .HasColumnType("double precision")
+                                .HasColumnName("weight_track_record");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_needs");
+
+                    b.HasIndex("CapabilityCodes")
+                        .HasDatabaseName("ix_needs_capability_codes");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CapabilityCodes"), "gin");
+
+                    b.HasIndex("BuyerId", "Status")
+                        .HasDatabaseName("ix_needs_buyer_id_status");
+
+                    b.HasIndex("Status", "DeliveryProvinceCode")
+                        .HasDatabaseName("ix_needs_status_delivery_province_code");
+
+                    b.ToTable("needs", (string)null);
+                });
+
             modelBuilder.Entity("Matchmaking.Domain.Reference.Capability", b =>
                 {
                     b.Property<string>("Code")
@@ -1095,6 +1364,9 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                     b.HasIndex("Scale")
                         .HasDatabaseName("ix_suppliers_scale");
 
+                    b.HasIndex("TkdnPercent")
+                        .HasDatabaseName("ix_suppliers_tkdn_percent");
+
                     b.HasIndex("Active", "Name")
                         .HasDatabaseName("ix_suppliers_active_name");
 
@@ -1102,6 +1374,72 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_suppliers_province_code_scale");
 
                     b.ToTable("suppliers", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Matching.Match", b =>
+                {
+                    b.HasOne("Matchmaking.Domain.Matching.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_matches_match_runs_run_id");
+
+                    b.HasOne("Matchmaking.Domain.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_matches_suppliers_supplier_id");
+
+                    b.OwnsMany("Matchmaking.Domain.Matching.ConsortiumMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("MatchId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<double>("Share");
+
+                            b1.Property<Guid>("SupplierId");
+
+                            b1.HasKey("MatchId", "__synthesizedOrdinal")
+                                .HasName("pk_matches");
+
+                            b1.ToTable("matches");
+
+                            b1
+                                .ToJson("members")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatchId")
+                                .HasConstraintName("fk_matches_matches_match_id");
+                        });
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Matching.MatchRun", b =>
+                {
+                    b.HasOne("Matchmaking.Domain.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_runs_needs_need_id");
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Needs.Need", b =>
+                {
+                    b.HasOne("Matchmaking.Domain.Buyers.Buyer", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_needs_buyers_buyer_id");
                 });
 
             modelBuilder.Entity("Matchmaking.Domain.Reference.Capability", b =>

@@ -1,0 +1,27 @@
+using Matchmaking.Domain.Matching;
+using Matchmaking.Domain.Suppliers;
+
+namespace Matchmaking.Application.Matching;
+
+public sealed record MatchRunDto(Guid Id, Guid NeedId, DateTimeOffset CreatedAt, int CandidatesConsidered, int MatchCount);
+
+public sealed record MatchSupplierDto(Guid Id, string Name, UmkmScale Scale, string ProvinceCode);
+
+public sealed record MatchMemberDto(Guid SupplierId, string Name, double Share);
+
+public sealed record ComponentsDto(double Capability, double Capacity, double Proximity, double TrackRecord, double LocalContent);
+
+/// <summary>One ranked proposal: <c>supplier</c> for a single match, <c>members</c> (lead first) for a consortium.</summary>
+public sealed record MatchDto(
+    Guid Id,
+    Guid RunId,
+    int Rank,
+    MatchKind Kind,
+    MatchSupplierDto? Supplier,
+    IReadOnlyList<MatchMemberDto>? Members,
+    double Score,
+    ComponentsDto Components,
+    double DistanceKm,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> Gaps,
+    MatchStatus Status);

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Matchmaking.Domain.Matching;
+using Matchmaking.Domain.Needs;
+using Matchmaking.Domain.Reference;
+using Matchmaking.Domain.Suppliers;
+
+namespace Matchmaking.Application.Matching;
+
+/// <summary>A supplier scored against a need, with the reasons a person can read.</summary>
+public sealed record ScoredSupplier(Supplier Supplier, double DistanceKm, double MonthlyCapacity, double Deliverable, ScoreComponents Components, double Score, List<string> Reasons);
+
+public static class MatchScorer
+{
+    public static ScoredSupplier Score(Need need, Supplier supplier, DateOnly today, TrackRecordFigures trackRecord)
+    {
+        var distance = supplier.Location.DistanceKmTo(need.DeliveryLocation);
+        var monthly = MonthlyCapacityFor(need, supplier);
+        var months = Scoring.MonthsUntil(today, need.NeededBy);
+        var deliverable = monthly * months;
+        var components = new ScoreComponents(
+            Scoring.CapabilityFit(need.CapabilityCodes, supplier.Capabilities.Select(c => c.Code)),
+            Scoring.Capacity(monthly, months, (double)need.Quantity),
+            Scoring.Proximity(distance),
+            Scoring.TrackRecord(trackRecord.CompletedCount, trackRecord.AverageRating),
+            Scoring.LocalContent(supplier.TkdnPercent));
+        var reasons = new List<string>();
+        foreach (var scheme in need.RequiredCertifications)
+        {
+            var certificate = supplier.Certifications.Where(c => c.Scheme == scheme && c.IsValidOn(need.NeededBy)).MaxBy(c => c.ValidUntil)!;
+            reasons.Add($"Has {Display(scheme)} valid until {certificate.ValidUntil:yyyy-MM-dd}");
+        }
+
+        reasons.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Covers {Math.Round(components.Capacity * 100)}% of {need.Quantity:0.##} {need.Unit} by {need.NeededBy:yyyy-MM-dd} ({monthly:0.##} {need.Unit}/month)"));
+        reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{distance:0.#} km from the delivery point"));
+        reasons.Add(trackRecord.CompletedCount == 0
+            ? "No completed partnerships yet: neutral track record"
+            : string.Create(CultureInfo.InvariantCulture, $"{trackRecord.CompletedCount} completed partnerships, average rating {trackRecord.AverageRating:0.0}/5"));
+        if (supplier.TkdnPercent is { } tkdn)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"TKDN {tkdn:0.#}%"));
+        }
+
+        return new ScoredSupplier(supplier, distance, monthly, deliverable, components, components.ScoreWith(need.Weights), reasons);
+    }
+
+    /// <summary>For each needed code, the supplier's capacity across its matching capabilities; the scarcest code bounds it.</summary>
+    public static double MonthlyCapacityFor(Need need, Supplier supplier) =>
+        need.CapabilityCodes.Count == 0 ? 0 : need.CapabilityCodes.Min(code => supplier.Capabilities
+            .Where(c => Capability.IsSameOrDescendant(c.Code, code))
+            .Sum(c => (double)(c.MonthlyCapacity ?? 0)));
+
+    public static string Display(Domain.Common.CertificationScheme scheme) => scheme switch
+    {
+        Domain.Common.CertificationScheme.Sni => "SNI",
+        Domain.Common.CertificationScheme.Iso9001 => "ISO 9001",
+        Domain.Common.CertificationScheme.Iso14001 => "ISO 14001",
+        Domain.Common.CertificationScheme.Iso45001 => "ISO 45001",
+        Domain.Common.CertificationScheme.Tkdn => "TKDN certificate",
+        Domain.Common.CertificationScheme.Spln => "SPLN",
+        Domain.Common.CertificationScheme.Halal => "Halal",
+        _ => "certificate",
+    };
+}
+
+/// <summary>A supplier's completed partnerships (filled in once the partnership lifecycle exists).</summary>
+public sealed record TrackRecordFigures(int CompletedCount, double AverageRating)
+{
+    public static readonly TrackRecordFigures None = new(0, 0);
+}

@@ -1,0 +1,137 @@
+using Matchmaking.Domain.Common;
+using Matchmaking.Domain.Matching;
+
+namespace Matchmaking.Domain.Needs;
+
+public enum NeedStatus
+{
+    Open,
+    Closed,
+    Awarded,
+    Cancelled,
+}
+
+/// <summary>A buyer's procurement need that suppliers are matched against.</summary>
+public sealed class Need
+{
+    private Need()
+    {
+        Title = Unit = DeliveryProvinceCode = string.Empty;
+        CapabilityCodes = [];
+        RequiredCertifications = [];
+        DeliveryLocation = new GeoPoint(0, 0);
+        Weights = ScoringWeights.Default;
+    }
+
+    public Need(Guid id, Guid buyerId, NeedProfile profile, DateTimeOffset now)
+        : this()
+    {
+        Id = id;
+        BuyerId = buyerId;
+        CreatedAt = now;
+        Status = NeedStatus.Open;
+        Apply(profile, now);
+    }
+
+    public Guid Id { get; private set; }
+    public Guid BuyerId { get; private set; }
+    public string Title { get; private set; }
+    public string? Description { get; private set; }
+
+    /// <summary>All are needed; a supplier meets a code with it or any descendant.</summary>
+    public List<string> CapabilityCodes { get; private set; }
+
+    public decimal Quantity { get; private set; }
+    public string Unit { get; private set; }
+    public DateOnly NeededBy { get; private set; }
+    public string DeliveryProvinceCode { get; private set; }
+    public GeoPoint DeliveryLocation { get; private set; }
+    public long? EstimatedValueIdr { get; private set; }
+
+    /// <summary>Each must be held with a certificate valid on <see cref="NeededBy"/>.</summary>
+    public List<CertificationScheme> RequiredCertifications { get; private set; }
+
+    public decimal? MinTkdnPercent { get; private set; }
+    public double? MaxDistanceKm { get; private set; }
+
+    /// <summary>Set-aside: only micro and small suppliers.</summary>
+    public bool UmkOnly { get; private set; }
+
+    public bool AllowConsortium { get; private set; }
+    public ScoringWeights Weights { get; private set; }
+    public NeedStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public int Version { get; private set; }
+
+    public void Replace(NeedProfile profile, DateTimeOffset now)
+    {
+        Apply(profile, now);
+        Version++;
+    }
+
+    /// <summary>open → closed | awarded | cancelled; the others are final. Same status is a no-op.</summary>
+    public void ChangeStatus(NeedStatus target, DateTimeOffset now)
+    {
+        if (target == Status)
+        {
+            return;
+        }
+
+        if (Status != NeedStatus.Open)
+        {
+            throw new InvalidStateTransitionException($"The need is {Status.ToString().ToLowerInvariant()}; only an open need can change status.");
+        }
+
+        Status = target;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private void Apply(NeedProfile profile, DateTimeOffset now)
+    {
+        if (profile.Quantity <= 0)
+        {
+            throw new DomainRuleException("quantity", "Quantity must be greater than zero.");
+        }
+
+        if (!profile.DeliveryLocation.IsInsideIndonesia)
+        {
+            throw new DomainRuleException("deliveryLocation", "Delivery location must be inside Indonesia.");
+        }
+
+        Title = profile.Title;
+        Description = profile.Description;
+        CapabilityCodes = [.. profile.CapabilityCodes.Distinct()];
+        Quantity = profile.Quantity;
+        Unit = profile.Unit;
+        NeededBy = profile.NeededBy;
+        DeliveryProvinceCode = profile.DeliveryProvinceCode;
+        DeliveryLocation = profile.DeliveryLocation;
+        EstimatedValueIdr = profile.EstimatedValueIdr;
+        RequiredCertifications = [.. profile.RequiredCertifications.Distinct()];
+        MinTkdnPercent = profile.MinTkdnPercent;
+        MaxDistanceKm = profile.MaxDistanceKm;
+        UmkOnly = profile.UmkOnly;
+        AllowConsortium = profile.AllowConsortium;
+        Weights = profile.Weights.Normalized();
+        UpdatedAt = now;
+    }
+}
+
+public sealed record NeedProfile(
+    string Title,
+    string? Description,
+    IReadOnlyList<string> CapabilityCodes,
+    decimal Quantity,
+    string Unit,
+    DateOnly NeededBy,
+    string DeliveryProvinceCode,
+    GeoPoint DeliveryLocation,
+    long? EstimatedValueIdr,
+    IReadOnlyList<CertificationScheme> RequiredCertifications,
+    decimal? MinTkdnPercent,
+    double? MaxDistanceKm,
+    bool UmkOnly,
+    bool AllowConsortium,
+    ScoringWeights Weights);

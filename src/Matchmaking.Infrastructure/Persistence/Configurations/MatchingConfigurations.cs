@@ -1,0 +1,79 @@
+using Matchmaking.Domain.Buyers;
+using Matchmaking.Domain.Matching;
+using Matchmaking.Domain.Needs;
+using Matchmaking.Domain.Suppliers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Matchmaking.Infrastructure.Persistence.Configurations;
+
+public sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
+{
+    public void Configure(EntityTypeBuilder<Need> builder)
+    {
+        builder.ToTable("needs");
+        builder.HasKey(n => n.Id);
+        builder.HasOne<Buyer>().WithMany().HasForeignKey(n => n.BuyerId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(n => n.Title).HasMaxLength(200).IsRequired();
+        builder.Property(n => n.Description).HasMaxLength(4000);
+        builder.Property(n => n.Quantity).HasPrecision(18, 2);
+        builder.Property(n => n.Unit).HasMaxLength(20);
+        builder.Property(n => n.DeliveryProvinceCode).HasMaxLength(2).IsFixedLength();
+        builder.Property(n => n.MinTkdnPercent).HasPrecision(5, 2);
+        builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+        builder.PrimitiveCollection(n => n.RequiredCertifications).ElementType(e => e.HasConversion<string>());
+        builder.Property(n => n.Version).IsConcurrencyToken();
+        builder.ComplexProperty(n => n.DeliveryLocation, location =>
+        {
+            location.Property(p => p.Latitude).HasColumnName("delivery_latitude");
+            location.Property(p => p.Longitude).HasColumnName("delivery_longitude");
+        });
+        builder.ComplexProperty(n => n.Weights, weights =>
+        {
+            weights.Property(w => w.Capability).HasColumnName("weight_capability");
+            weights.Property(w => w.Capacity).HasColumnName("weight_capacity");
+            weights.Property(w => w.Proximity).HasColumnName("weight_proximity");
+            weights.Property(w => w.TrackRecord).HasColumnName("weight_track_record");
+            weights.Property(w => w.LocalContent).HasColumnName("weight_local_content");
+        });
+        builder.HasIndex(n => new { n.BuyerId, n.Status });
+        builder.HasIndex(n => new { n.Status, n.DeliveryProvinceCode });
+        builder.HasIndex(n => n.CapabilityCodes).HasMethod("gin");
+    }
+}
+
+public sealed class MatchRunConfiguration : IEntityTypeConfiguration<MatchRun>
+{
+    public void Configure(EntityTypeBuilder<MatchRun> builder)
+    {
+        builder.ToTable("match_runs");
+        builder.HasKey(r => r.Id);
+        builder.HasOne<Need>().WithMany().HasForeignKey(r => r.NeedId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.NeedId, r.CreatedAt });
+    }
+}
+
+public sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
+{
+    public void Configure(EntityTypeBuilder<Match> builder)
+    {
+        builder.ToTable("matches");
+        builder.HasKey(m => m.Id);
+        builder.HasOne<MatchRun>().WithMany().HasForeignKey(m => m.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Supplier>().WithMany().HasForeignKey(m => m.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.OwnsMany(m => m.Members, members => members.ToJson("members"));
+        builder.ComplexProperty(m => m.Components, components =>
+        {
+            components.Property(c => c.Capability).HasColumnName("component_capability");
+            components.Property(c => c.Capacity).HasColumnName("component_capacity");
+            components.Property(c => c.Proximity).HasColumnName("component_proximity");
+            components.Property(c => c.TrackRecord).HasColumnName("component_track_record");
+            components.Property(c => c.LocalContent).HasColumnName("component_local_content");
+        });
+        builder.HasIndex(m => new { m.RunId, m.Rank });
+        builder.HasIndex(m => m.SupplierId);
+        builder.HasIndex(m => m.NeedId);
+    }
+}
