@@ -31,10 +31,10 @@ export ASPNETCORE_URLS="http://localhost:$PORT"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 
 log "Building the API (Release)"
-dotnet build src/Matchmaking.Api -c Release --nologo -v quiet
+dotnet build src/Matchmaking.Api -c Release --nologo -v quiet -clp:ErrorsOnly
 
 log "Starting the API: migrations are applied and demo data loaded on first start"
-API_DIR=src/Matchmaking.Api/bin/Release/net10.0
+API_DIR="$PWD/src/Matchmaking.Api/bin/Release/net10.0"
 dotnet "$API_DIR/Matchmaking.Api.dll" --contentRoot "$API_DIR" &
 API_PID=$!
 trap 'kill $API_PID 2>/dev/null || true' INT TERM EXIT
@@ -57,6 +57,8 @@ cat <<INFO
 
   Try:
     curl -s -H "X-Api-Key: $Auth__BootstrapAdminKey" "http://localhost:$PORT/api/v1/suppliers?provinceCode=33&capability=metal.casting&pageSize=5"
+    curl -s -X POST -H "X-Api-Key: $Auth__BootstrapAdminKey" "http://localhost:$PORT/api/v1/needs/0192f000-0000-7000-8000-000000000201/match-runs"
+    curl -s -H "X-Api-Key: $Auth__BootstrapAdminKey" -H "Accept: text/csv" "http://localhost:$PORT/api/v1/needs/0192f000-0000-7000-8000-000000000201/matches"
 
   Ctrl+C stops the API (PostgreSQL keeps running).
 INFO

@@ -2,6 +2,8 @@ using Matchmaking.Domain.Access;
 using Matchmaking.Domain.Buyers;
 using Matchmaking.Domain.Common;
 using Matchmaking.Domain.Facilities;
+using Matchmaking.Domain.Matching;
+using Matchmaking.Domain.Needs;
 using Matchmaking.Domain.Suppliers;
 using Matchmaking.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +34,7 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, TimeProvider clock, 
         db.Facilities.AddRange(DemoCatalog.Facilities.Select(f => new Facility(f.Id, f.Profile, now)));
         var suppliers = DemoCatalog.Suppliers(DateOnly.FromDateTime(now.UtcDateTime)).Select(s => new Supplier(s.Id, s.Profile, now)).ToList();
         db.Suppliers.AddRange(suppliers);
+        db.Needs.AddRange(DemoCatalog.Needs(DateOnly.FromDateTime(now.UtcDateTime)).Select(n => new Need(n.Id, PlnId, n.Profile, now)));
         var keys = new[]
         {
             ApiKey.Issue(Guid.CreateVersion7(), "Demo: PLN procurement system", Role.Buyer, PlnId, now),
@@ -87,6 +90,22 @@ internal static class DemoCatalog
             new GeoPoint(-7.3560, 112.7300), ["metal.surface.galvanizing", "metal.surface.plating"], [CertificationScheme.Sni], 50000)),
         (Id(104), new FacilityProfile("Factory Sharing Elektrikal Bandung", "KemenKopUKM / Bandung Techno Park", "32",
             new GeoPoint(-6.9730, 107.6300), ["electrical.enclosures", "electrical.switchgear", "metal.fabrication.sheet"], [CertificationScheme.Spln, CertificationScheme.Iso9001], 3000)),
+    ];
+
+    public static IEnumerable<(Guid Id, NeedProfile Profile)> Needs(DateOnly today) =>
+    [
+        (Id(201), new NeedProfile(
+            "Cast iron pole bands and clamps", "Grey iron castings for 20 kV distribution poles, UID Jawa Tengah",
+            ["metal.casting"], 20000, "pcs", today.AddMonths(8), "33", new GeoPoint(-6.9932, 110.4203), 1_800_000_000,
+            [CertificationScheme.Sni], 40, 300, UmkOnly: true, AllowConsortium: true, ScoringWeights.Default)),
+        (Id(202), new NeedProfile(
+            "Galvanised cross-arm brackets", "Hot-dip galvanised steel brackets, UID Jawa Timur",
+            ["metal.fabrication", "metal.surface.galvanizing"], 12000, "pcs", today.AddMonths(5), "35", new GeoPoint(-7.2575, 112.7521), 2_400_000_000,
+            [], 25, null, UmkOnly: false, AllowConsortium: true, ScoringWeights.Default)),
+        (Id(203), new NeedProfile(
+            "Reverse-engineered turbine spare parts", "Machined parts for PLTU maintenance (Pusharlis)",
+            ["metal.machining.cnc"], 400, "pcs", today.AddMonths(4), "33", new GeoPoint(-6.8694, 109.1402), 900_000_000,
+            [CertificationScheme.Iso9001], null, 250, UmkOnly: false, AllowConsortium: false, ScoringWeights.Default)),
     ];
 
     private sealed record Cluster(
