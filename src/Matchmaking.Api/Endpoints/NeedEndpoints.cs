@@ -4,6 +4,7 @@ using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Matching;
 using Matchmaking.Application.Matching.GetMatchRun;
 using Matchmaking.Application.Matching.ListMatches;
+using Matchmaking.Application.Matching.ListNearMisses;
 using Matchmaking.Application.Matching.RunMatch;
 using Matchmaking.Application.Needs;
 using Matchmaking.Application.Needs.CreateNeed;
@@ -46,8 +47,17 @@ public static class NeedEndpoints
             .WithSummary("Ranked matches of a run (latest by default); JSON or Accept: text/csv")
             .Produces<PagedList<MatchDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/near-misses", NearMisses).WithName("Needs_ListNearMisses").RequireAuthorization(Policies.ProcurementRead)
+            .WithSummary("Suppliers failing exactly one hard constraint, the gap named, with a factory-sharing upgrade path where one is within reach")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <param name="page">From 1.</param>
+    /// <param name="pageSize">1..200, default 50.</param>
+    private static async Task<Ok<PagedList<NearMissDto>>> NearMisses(
+        Guid id, IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await mediator.Send(new ListNearMissesQuery(id, page, pageSize), cancellationToken));
 
     private static async Task<Created<NeedDto>> Create(NeedInput body, IMediator mediator, HttpContext context, CancellationToken cancellationToken)
     {

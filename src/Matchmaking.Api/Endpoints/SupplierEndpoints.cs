@@ -5,6 +5,7 @@ using Matchmaking.Application.Suppliers;
 using Matchmaking.Application.Suppliers.CreateSupplier;
 using Matchmaking.Application.Suppliers.DeleteSupplier;
 using Matchmaking.Application.Suppliers.GetSupplier;
+using Matchmaking.Application.Suppliers.ListOpportunities;
 using Matchmaking.Application.Suppliers.ListSuppliers;
 using Matchmaking.Application.Suppliers.ReplaceSupplier;
 using MediatR;
@@ -38,8 +39,17 @@ public static class SupplierEndpoints
         group.MapDelete("/{id:guid}", Delete).WithName("Suppliers_Delete").RequireAuthorization(Policies.Admin)
             .WithSummary("Deactivate a supplier (soft delete: it leaves matching and lists, history keeps it)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapGet("/{id:guid}/opportunities", Opportunities).WithName("Suppliers_ListOpportunities").RequireAuthorization(Policies.SupplierSelf)
+            .WithSummary("Open needs this supplier qualifies for, best score first (the supplier itself or admin)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <param name="page">From 1.</param>
+    /// <param name="pageSize">1..200, default 50.</param>
+    private static async Task<Ok<PagedList<OpportunityDto>>> Opportunities(
+        Guid id, IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await mediator.Send(new ListOpportunitiesQuery(id, page, pageSize), cancellationToken));
 
     /// <summary>Registers a supplier; its scale is derived from revenue or capital (PP 7/2021).</summary>
     private static async Task<Created<SupplierDto>> Create(SupplierInput body, IMediator mediator, HttpContext context, CancellationToken cancellationToken)

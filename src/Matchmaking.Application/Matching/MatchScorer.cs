@@ -26,8 +26,10 @@ public static class MatchScorer
         var reasons = new List<string>();
         foreach (var scheme in need.RequiredCertifications)
         {
-            var certificate = supplier.Certifications.Where(c => c.Scheme == scheme && c.IsValidOn(need.NeededBy)).MaxBy(c => c.ValidUntil)!;
-            reasons.Add($"Has {Display(scheme)} valid until {certificate.ValidUntil:yyyy-MM-dd}");
+            if (supplier.Certifications.Where(c => c.Scheme == scheme && c.IsValidOn(need.NeededBy)).MaxBy(c => c.ValidUntil) is { } certificate)
+            {
+                reasons.Add($"Has {HardConstraints.Display(scheme)} valid until {certificate.ValidUntil:yyyy-MM-dd}");
+            }
         }
 
         reasons.Add(string.Create(CultureInfo.InvariantCulture,
@@ -49,18 +51,6 @@ public static class MatchScorer
         need.CapabilityCodes.Count == 0 ? 0 : need.CapabilityCodes.Min(code => supplier.Capabilities
             .Where(c => Capability.IsSameOrDescendant(c.Code, code))
             .Sum(c => (double)(c.MonthlyCapacity ?? 0)));
-
-    public static string Display(Domain.Common.CertificationScheme scheme) => scheme switch
-    {
-        Domain.Common.CertificationScheme.Sni => "SNI",
-        Domain.Common.CertificationScheme.Iso9001 => "ISO 9001",
-        Domain.Common.CertificationScheme.Iso14001 => "ISO 14001",
-        Domain.Common.CertificationScheme.Iso45001 => "ISO 45001",
-        Domain.Common.CertificationScheme.Tkdn => "TKDN certificate",
-        Domain.Common.CertificationScheme.Spln => "SPLN",
-        Domain.Common.CertificationScheme.Halal => "Halal",
-        _ => "certificate",
-    };
 }
 
 /// <summary>A supplier's completed partnerships (filled in once the partnership lifecycle exists).</summary>

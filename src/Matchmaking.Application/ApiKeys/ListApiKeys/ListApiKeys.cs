@@ -16,8 +16,3 @@ public sealed class ListApiKeysQueryHandler(IApplicationDbContext db) : IRequest
             .Select(k => new ApiKeyDto(k.Id, k.Name, k.Role, k.OrganizationId, k.Prefix, k.CreatedAt, k.RevokedAt))
             .ToPageAsync(request, cancellationToken);
 }
-
-public sealed class ListApiKeysQueryValidator : FluentValidation.AbstractValidator<ListApiKeysQuery>
-{
-    public ListApiKeysQueryValidator() => this.AddPageRules();
-}

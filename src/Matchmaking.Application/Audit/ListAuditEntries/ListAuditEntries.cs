@@ -33,12 +33,3 @@ public sealed class ListAuditEntriesQueryHandler(IApplicationDbContext db) : IRe
             .ToPageAsync(request, cancellationToken);
     }
 }
-
-public sealed class ListAuditEntriesQueryValidator : AbstractValidator<ListAuditEntriesQuery>
-{
-    public ListAuditEntriesQueryValidator()
-    {
-        this.AddPageRules();
-        RuleFor(q => q.Entity).MaximumLength(50);
-    }
-}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Needs;
@@ -8,10 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchmaking.Application.Matching.RunMatch;
 
-/// <summary>Computes and persists a ranked snapshot of the suppliers that meet an open need.</summary>
+/// <summary>Computes and persists a ranked snapshot of the suppliers (and consortia) that meet an open need.</summary>
 public sealed record RunMatchCommand(Guid NeedId) : IRequest<MatchRunDto>;
 
-public sealed class RunMatchCommandHandler(IApplicationDbContext db, TimeProvider clock, ICurrentUser user) : IRequestHandler<RunMatchCommand, MatchRunDto>
+public sealed class RunMatchCommandHandler(IApplicationDbContext db, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<RunMatchCommand, MatchRunDto>
 {
     /// <summary>A run keeps the best this many single matches; nobody reads past them.</summary>
     public const int MaxStoredMatches = 1000;
@@ -28,19 +30,62 @@ public sealed class RunMatchCommandHandler(IApplicationDbContext db, TimeProvide
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var candidates = await CandidateQuery.For(db, need).AsSplitQuery().ToListAsync(cancellationToken);
-        var ranked = candidates
+        var qualifying = candidates
+            // No partnerships are recorded yet, so every supplier carries the neutral newcomer prior.
             .Select(s => MatchScorer.Score(need, s, today, TrackRecordFigures.None))
             .Where(s => need.MaxDistanceKm is not { } max || s.DistanceKm <= max)
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Supplier.Id)
-            .Take(MaxStoredMatches)
             .ToList();
 
-        var run = new MatchRun(Guid.CreateVersion7(), need.Id, now, candidates.Count, ranked.Count);
+        var run = new MatchRun(Guid.CreateVersion7(), need.Id, now, candidates.Count, 0);
+        var singles = qualifying.Select(s => new Proposal(
+            MatchKind.Single, s.Supplier.Id, [], s.Score, s.Components, s.DistanceKm, s.Reasons));
+        var consortia = need.AllowConsortium ? Consortia(need, qualifying) : [];
+        var ranked = singles.Concat(consortia)
+            .OrderByDescending(p => p.Score).ThenBy(p => p.Kind).ThenBy(p => p.SortKey)
+            .Take(MaxStoredMatches)
+            .Select((p, index) => new Match(Guid.CreateVersion7(), run.Id, need.Id, index + 1, p.Kind, p.SupplierId, p.Members,
+                p.Score, p.Components, Math.Round(p.DistanceKm, 1), p.Reasons))
+            .ToList();
+
+        run = new MatchRun(run.Id, need.Id, now, candidates.Count, ranked.Count);
         db.MatchRuns.Add(run);
-        db.Matches.AddRange(ranked.Select((s, index) => new Match(
-            Guid.CreateVersion7(), run.Id, need.Id, index + 1, MatchKind.Single, s.Supplier.Id, [],
-            s.Score, s.Components, Math.Round(s.DistanceKm, 1), s.Reasons)));
+        db.Matches.AddRange(ranked);
         await db.SaveChangesAsync(cancellationToken);
         return new MatchRunDto(run.Id, run.NeedId, run.CreatedAt, run.CandidatesConsidered, run.MatchCount);
+    }
+
+    /// <summary>Consortia only when no single qualifying supplier can deliver the whole quantity by the date.</summary>
+    private static IEnumerable<Proposal> Consortia(Need need, List<ScoredSupplier> qualifying)
+    {
+        var quantity = (double)need.Quantity;
+        var byId = qualifying.ToDictionary(s => s.Supplier.Id);
+        var proposals = ConsortiumBuilder.Propose(
+            qualifying.Select(s => new ConsortiumCandidate(s.Supplier.Id, s.Supplier.Name, s.Supplier.Location.Latitude, s.Supplier.Location.Longitude, s.Deliverable, s.Score)).ToList(),
+            quantity);
+        foreach (var proposal in proposals)
+        {
+            double Weighted(Func<ScoredSupplier, double> value) => proposal.Members.Sum(m => m.Share * value(byId[m.Member.SupplierId]));
+            var components = new ScoreComponents(
+                Weighted(s => s.Components.Capability), 1.0, Weighted(s => s.Components.Proximity),
+                Weighted(s => s.Components.TrackRecord), Weighted(s => s.Components.LocalContent));
+            var members = proposal.Members.Select(m => new ConsortiumMember(m.Member.SupplierId, m.Member.Name, Math.Round(m.Share, 4))).ToList();
+            var reasons = new List<string>
+            {
+                string.Create(CultureInfo.InvariantCulture, $"No single supplier can deliver {need.Quantity:0.##} {need.Unit} by {need.NeededBy:yyyy-MM-dd}; together these {members.Count} can"),
+                string.Create(CultureInfo.InvariantCulture, $"Lead {members[0].Name} delivers {members[0].Share:P0}; no member above {ConsortiumBuilder.MaxShare:P0}"),
+                string.Create(CultureInfo.InvariantCulture, $"Members lie within {ConsortiumBuilder.RadiusKm:0} km of the lead"),
+            };
+            reasons.AddRange(proposal.Members.Select(m => string.Create(CultureInfo.InvariantCulture,
+                $"{m.Member.Name}: {m.Share * quantity:0.##} {need.Unit} ({m.Share:P0}), {byId[m.Member.SupplierId].DistanceKm:0.#} km from delivery")));
+            yield return new Proposal(MatchKind.Consortium, null, members, components.ScoreWith(need.Weights), components,
+                Weighted(s => s.DistanceKm), reasons);
+        }
+    }
+
+    private sealed record Proposal(
+        MatchKind Kind, Guid? SupplierId, List<ConsortiumMember> Members, double Score, ScoreComponents Components, double DistanceKm, List<string> Reasons)
+    {
+        /// <summary>Ties are broken by supplier id (a consortium by its lead's).</summary>
+        public Guid SortKey => SupplierId ?? Members[0].SupplierId;
     }
 }

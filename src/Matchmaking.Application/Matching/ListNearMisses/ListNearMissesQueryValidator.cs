@@ -1,0 +1,9 @@
+using FluentValidation;
+using Matchmaking.Application.Common.Validation;
+
+namespace Matchmaking.Application.Matching.ListNearMisses;
+
+public sealed class ListNearMissesQueryValidator : AbstractValidator<ListNearMissesQuery>
+{
+    public ListNearMissesQueryValidator() => this.AddPageRules();
+}
