@@ -53,6 +53,8 @@ app.MapSupplierEndpoints();
 app.MapBuyerEndpoints();
 app.MapFacilityEndpoints();
 app.MapNeedEndpoints();
+app.MapMatchEndpoints();
+app.MapPartnershipEndpoints();
 app.MapAccessEndpoints();
 
 await app.RunAsync();

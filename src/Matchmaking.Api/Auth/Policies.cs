@@ -30,6 +30,15 @@ public static class Policies
     /// <summary>Admin, buyers (their own needs) and analysts: read needs and match results.</summary>
     public const string ProcurementRead = "procurement-read";
 
+    /// <summary>Supplier keys only: answering an invitation is the supplier's own act.</summary>
+    public const string SupplierOnly = "supplier-only";
+
+    /// <summary>Supplier keys, and admin for support: reporting a payment.</summary>
+    public const string SupplierSelfOrAdmin = "supplier-or-admin";
+
+    /// <summary>Anyone party to a match or partnership (visibility is then decided by the query): admin, buyer, supplier, analyst.</summary>
+    public const string Parties = "parties";
+
     public static IServiceCollection AddMatchmakingAuthorization(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, OwnOrganizationHandler>();
@@ -38,6 +47,9 @@ public static class Policies
             .AddPolicy(Admin, policy => policy.RequireRole(Name(Role.Admin)))
             .AddPolicy(Procurement, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer)))
             .AddPolicy(ProcurementRead, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer), Name(Role.Analyst)))
+            .AddPolicy(SupplierOnly, policy => policy.RequireRole(Name(Role.Supplier)))
+            .AddPolicy(SupplierSelfOrAdmin, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Supplier)))
+            .AddPolicy(Parties, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer), Name(Role.Supplier), Name(Role.Analyst)))
             .AddPolicy(Analytics, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Analyst)))
             .AddPolicy(SupplierSelf, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnOrganizationRequirement(Role.Supplier)))
             .AddPolicy(BuyerSelf, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnOrganizationRequirement(Role.Buyer)));

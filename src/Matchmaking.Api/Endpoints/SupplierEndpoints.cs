@@ -1,11 +1,13 @@
 using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
 using Matchmaking.Application.Common.Models;
+using Matchmaking.Application.Matching;
 using Matchmaking.Application.Suppliers;
 using Matchmaking.Application.Suppliers.CreateSupplier;
 using Matchmaking.Application.Suppliers.DeleteSupplier;
 using Matchmaking.Application.Suppliers.GetSupplier;
 using Matchmaking.Application.Suppliers.ListOpportunities;
+using Matchmaking.Application.Suppliers.ListSupplierMatches;
 using Matchmaking.Application.Suppliers.ListSuppliers;
 using Matchmaking.Application.Suppliers.ReplaceSupplier;
 using MediatR;
@@ -42,8 +44,17 @@ public static class SupplierEndpoints
         group.MapGet("/{id:guid}/opportunities", Opportunities).WithName("Suppliers_ListOpportunities").RequireAuthorization(Policies.SupplierSelf)
             .WithSummary("Open needs this supplier qualifies for, best score first (the supplier itself or admin)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/matches", Invitations).WithName("Suppliers_ListMatches").RequireAuthorization(Policies.SupplierSelf)
+            .WithSummary("Invitations this supplier received (alone or in a consortium) and its answers")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <param name="page">From 1.</param>
+    /// <param name="pageSize">1..200, default 50.</param>
+    private static async Task<Ok<PagedList<MatchDto>>> Invitations(
+        Guid id, IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await mediator.Send(new ListSupplierMatchesQuery(id, page, pageSize), cancellationToken));
 
     /// <param name="page">From 1.</param>
     /// <param name="pageSize">1..200, default 50.</param>

@@ -12,6 +12,9 @@ public sealed record BuyerDto
     public BuyerType Type { get; init; }
     public string? Sector { get; init; }
     public required string ProvinceCode { get; init; }
+    /// <summary>Partnerships, completion and days-to-pay record; on GET of one buyer only.</summary>
+    public Partnerships.BuyerReputationDto? Reputation { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }
@@ -20,6 +23,6 @@ public sealed class BuyerMappingProfile : Profile
 {
     public BuyerMappingProfile()
     {
-        CreateMap<Buyer, BuyerDto>();
+        CreateMap<Buyer, BuyerDto>().ForMember(d => d.Reputation, o => o.Ignore());
     }
 }

@@ -16,6 +16,8 @@ public interface IApplicationDbContext
     DbSet<Need> Needs { get; }
     DbSet<MatchRun> MatchRuns { get; }
     DbSet<Match> Matches { get; }
+    DbSet<MatchTransition> MatchTransitions { get; }
+    DbSet<Domain.Partnerships.Partnership> Partnerships { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<AuditEntry> AuditEntries { get; }
 

@@ -7,7 +7,8 @@ public sealed record MatchRunDto(Guid Id, Guid NeedId, DateTimeOffset CreatedAt,
 
 public sealed record MatchSupplierDto(Guid Id, string Name, UmkmScale Scale, string ProvinceCode);
 
-public sealed record MatchMemberDto(Guid SupplierId, string Name, double Share);
+/// <summary>A consortium member, its share of the quantity, and its answer to the invitation.</summary>
+public sealed record MatchMemberDto(Guid SupplierId, string Name, double Share, MemberResponse Response);
 
 public sealed record ComponentsDto(double Capability, double Capacity, double Proximity, double TrackRecord, double LocalContent);
 
@@ -15,6 +16,7 @@ public sealed record ComponentsDto(double Capability, double Capacity, double Pr
 public sealed record MatchDto(
     Guid Id,
     Guid RunId,
+    Guid NeedId,
     int Rank,
     MatchKind Kind,
     MatchSupplierDto? Supplier,

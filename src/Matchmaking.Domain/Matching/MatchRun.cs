@@ -1,4 +1,6 @@
 
+using Matchmaking.Domain.Common;
+
 namespace Matchmaking.Domain.Matching;
 
 /// <summary>A persisted ranking of suppliers for one need at one moment: same data, same ranking.</summary>
@@ -69,7 +71,134 @@ public sealed class Match
     public double DistanceKm { get; private set; }
     public List<string> Reasons { get; private set; }
     public MatchStatus Status { get; private set; }
+
+    /// <summary>Bumped by every transition; two concurrent transitions cannot both commit.</summary>
+    public int Version { get; private set; }
+
+    public bool IsOpen => Status is MatchStatus.Suggested or MatchStatus.Shortlisted or MatchStatus.Invited;
+
+    /// <summary>The suppliers who must answer an invitation: the single supplier, or every member.</summary>
+    public IEnumerable<Guid> SupplierIds => Kind == MatchKind.Single ? [SupplierId!.Value] : Members.Select(m => m.SupplierId);
+
+    public MatchTransition Shortlist(Actor actor, string? note, DateTimeOffset now) => Move(MatchStatus.Suggested, MatchStatus.Shortlisted, actor, note, now);
+
+    public MatchTransition Invite(Actor actor, string? note, DateTimeOffset now) => Move(MatchStatus.Shortlisted, MatchStatus.Invited, actor, note, now);
+
+    public MatchTransition Withdraw(Actor actor, string? note, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw Illegal("withdraw");
+        }
+
+        return Move(Status, MatchStatus.Withdrawn, actor, note, now);
+    }
+
+    /// <summary>
+    /// A supplier accepts. A consortium is accepted when its last member accepts; until then the match stays
+    /// invited and the member's answer is recorded. Returns the transition, or null while members are pending.
+    /// </summary>
+    public MatchTransition? Accept(Guid supplierId, Actor actor, string? note, DateTimeOffset now)
+    {
+        EnsureInvitedMember(supplierId, "accept");
+        if (Kind == MatchKind.Single)
+        {
+            return Move(MatchStatus.Invited, MatchStatus.Accepted, actor, note, now);
+        }
+
+        Members = Members.Select(m => m.SupplierId == supplierId ? m with { Response = MemberResponse.Accepted } : m).ToList();
+        Version++;
+        return Members.All(m => m.Response == MemberResponse.Accepted)
+            ? Move(MatchStatus.Invited, MatchStatus.Accepted, actor, note, now)
+            : new MatchTransition(Guid.CreateVersion7(), Id, Status, Status, actor, $"Member {supplierId} accepted. {note}".Trim(), now);
+    }
+
+    /// <summary>A supplier declines; one member's decline declines a consortium.</summary>
+    public MatchTransition Decline(Guid supplierId, Actor actor, string? note, DateTimeOffset now)
+    {
+        EnsureInvitedMember(supplierId, "decline");
+        if (Kind == MatchKind.Consortium)
+        {
+            Members = Members.Select(m => m.SupplierId == supplierId ? m with { Response = MemberResponse.Declined } : m).ToList();
+        }
+
+        return Move(MatchStatus.Invited, MatchStatus.Declined, actor, note, now);
+    }
+
+    private void EnsureInvitedMember(Guid supplierId, string action)
+    {
+        if (Status != MatchStatus.Invited)
+        {
+            throw Illegal(action);
+        }
+
+        if (Kind == MatchKind.Consortium && Members.Single(m => m.SupplierId == supplierId).Response == MemberResponse.Accepted)
+        {
+            throw new InvalidStateTransitionException($"Supplier {supplierId} has already accepted this consortium invitation.");
+        }
+    }
+
+    private MatchTransition Move(MatchStatus from, MatchStatus to, Actor actor, string? note, DateTimeOffset now)
+    {
+        if (Status != from)
+        {
+            throw Illegal(to switch
+            {
+                MatchStatus.Shortlisted => "shortlist",
+                MatchStatus.Invited => "invite",
+                MatchStatus.Accepted => "accept",
+                MatchStatus.Declined => "decline",
+                _ => "withdraw",
+            });
+        }
+
+        Status = to;
+        Version++;
+        return new MatchTransition(Guid.CreateVersion7(), Id, from, to, actor, note, now);
+    }
+
+    private InvalidStateTransitionException Illegal(string action) =>
+        new($"Cannot {action} a match that is {Status.ToString().ToLowerInvariant()}.");
+}
+
+/// <summary>Who did something: the API key and its role.</summary>
+public sealed record Actor(Guid? KeyId, string? Role);
+
+/// <summary>A recorded step of a match's life: who moved it from which state to which, when, and why.</summary>
+public sealed class MatchTransition
+{
+    private MatchTransition()
+    {
+    }
+
+    public MatchTransition(Guid id, Guid matchId, MatchStatus from, MatchStatus to, Actor actor, string? note, DateTimeOffset at)
+    {
+        Id = id;
+        MatchId = matchId;
+        From = from;
+        To = to;
+        KeyId = actor.KeyId;
+        Role = actor.Role;
+        Note = note;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MatchId { get; private set; }
+    public MatchStatus From { get; private set; }
+    public MatchStatus To { get; private set; }
+    public Guid? KeyId { get; private set; }
+    public string? Role { get; private set; }
+    public string? Note { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}
+
+public enum MemberResponse
+{
+    Pending,
+    Accepted,
+    Declined,
 }
 
 /// <summary>A consortium member and the share of the quantity it delivers (0..0.7).</summary>
-public sealed record ConsortiumMember(Guid SupplierId, string Name, double Share);
+public sealed record ConsortiumMember(Guid SupplierId, string Name, double Share, MemberResponse Response = MemberResponse.Pending);

@@ -18,6 +18,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Need> Needs => Set<Need>();
     public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
     public DbSet<Match> Matches => Set<Match>();
+    public DbSet<MatchTransition> MatchTransitions => Set<MatchTransition>();
+    public DbSet<Domain.Partnerships.Partnership> Partnerships => Set<Domain.Partnerships.Partnership>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Province> Provinces => Set<Province>();

@@ -8,7 +8,8 @@ namespace Matchmaking.Infrastructure.Persistence;
 /// <summary>
 /// Records every insert, update and delete of an aggregate (anything with a Guid Id that is not owned)
 /// as an <see cref="AuditEntry"/> in the same SaveChanges, so the change and its record commit together.
-/// Individual matches are left out: a run writes up to a thousand and is itself recorded.
+/// New matches are left out (a run writes up to a thousand and is itself recorded); their transitions
+/// are recorded as changes of the match, and in full in the match's own history.
 /// </summary>
 public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -28,7 +29,8 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         var now = clock.GetUtcNow();
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => !e.Metadata.IsOwned() && e.Entity is not AuditEntry and not Domain.Matching.Match && e.Metadata.FindProperty("Id")?.ClrType == typeof(Guid))
+            .Where(e => !(e.Entity is Domain.Matching.Match && e.State == EntityState.Added))
+            .Where(e => !e.Metadata.IsOwned() && e.Entity is not AuditEntry and not Domain.Matching.MatchTransition && e.Metadata.FindProperty("Id")?.ClrType == typeof(Guid))
             .Select(e => new AuditEntry(
                 Guid.CreateVersion7(),
                 user.KeyId,

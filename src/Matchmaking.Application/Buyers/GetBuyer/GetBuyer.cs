@@ -15,6 +15,7 @@ public sealed class GetBuyerQueryHandler(IApplicationDbContext db, IMapper mappe
     {
         var buyer = await db.Buyers.AsNoTracking().FirstOrDefaultAsync(b => b.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Buyer", request.Id);
-        return new Versioned<BuyerDto>(mapper.Map<BuyerDto>(buyer), buyer.Version);
+        var reputation = await Partnerships.Reputation.ForBuyerAsync(db, buyer.Id, cancellationToken);
+        return new Versioned<BuyerDto>(mapper.Map<BuyerDto>(buyer) with { Reputation = reputation }, buyer.Version);
     }
 }

@@ -47,17 +47,7 @@ public sealed class ListMatchesQueryHandler(IApplicationDbContext db, ICurrentUs
         }
 
         var page = await query.OrderBy(m => m.Rank).ToPageAsync(request, cancellationToken);
-        var supplierIds = page.Items.Where(m => m.SupplierId != null).Select(m => m.SupplierId!.Value).ToList();
-        var suppliers = await db.Suppliers.AsNoTracking().Where(s => supplierIds.Contains(s.Id))
-            .Select(s => new MatchSupplierDto(s.Id, s.Name, s.Scale, s.ProvinceCode))
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
-        var items = page.Items.Select(m => new MatchDto(
-            m.Id, m.RunId, m.Rank, m.Kind,
-            m.SupplierId is { } id ? suppliers.GetValueOrDefault(id) : null,
-            m.Kind == MatchKind.Consortium ? m.Members.Select(x => new MatchMemberDto(x.SupplierId, x.Name, x.Share)).ToList() : null,
-            m.Score,
-            new ComponentsDto(m.Components.Capability, m.Components.Capacity, m.Components.Proximity, m.Components.TrackRecord, m.Components.LocalContent),
-            m.DistanceKm, m.Reasons, [], m.Status)).ToList();
+        var items = await MatchDtoFactory.ToDtosAsync(db, page.Items, cancellationToken);
         return new PagedList<MatchDto>(items, page.Page, page.PageSize, page.TotalCount);
     }
 }

@@ -3,6 +3,7 @@ using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Common.Validation;
 using Matchmaking.Application.Needs;
+using Matchmaking.Application.Partnerships;
 using Matchmaking.Domain.Facilities;
 using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Reference;
@@ -49,11 +50,12 @@ public sealed class ListNearMissesQueryHandler(IApplicationDbContext db, ICurren
         }
 
         var facilities = await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
+        var records = await Reputation.TrackRecordsAsync(db, pool.Keys.ToList(), cancellationToken);
         var nearMisses = pool.Values
             .Select(s => (Supplier: s, Distance: s.Location.DistanceKmTo(need.DeliveryLocation)))
             .Select(x => (x.Supplier, x.Distance, Gaps: HardConstraints.Evaluate(need, x.Supplier, x.Distance, today)))
             .Where(x => x.Gaps.Count == 1)
-            .Select(x => (x.Supplier, x.Gaps[0], Scored: MatchScorer.Score(need, x.Supplier, today, TrackRecordFigures.None)))
+            .Select(x => (x.Supplier, x.Gaps[0], Scored: MatchScorer.Score(need, x.Supplier, today, records.GetValueOrDefault(x.Supplier.Id, TrackRecordFigures.None))))
             .OrderByDescending(x => x.Scored.Score).ThenBy(x => x.Supplier.Id)
             .ToList();
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Needs;
+using Matchmaking.Application.Partnerships;
 using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Needs;
 using MediatR;
@@ -30,9 +31,9 @@ public sealed class RunMatchCommandHandler(IApplicationDbContext db, TimeProvide
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var candidates = await CandidateQuery.For(db, need).AsSplitQuery().ToListAsync(cancellationToken);
+        var records = await Reputation.TrackRecordsAsync(db, candidates.Select(c => c.Id).ToList(), cancellationToken);
         var qualifying = candidates
-            // No partnerships are recorded yet, so every supplier carries the neutral newcomer prior.
-            .Select(s => MatchScorer.Score(need, s, today, TrackRecordFigures.None))
+            .Select(s => MatchScorer.Score(need, s, today, records.GetValueOrDefault(s.Id, TrackRecordFigures.None)))
             .Where(s => need.MaxDistanceKm is not { } max || s.DistanceKm <= max)
             .ToList();
 

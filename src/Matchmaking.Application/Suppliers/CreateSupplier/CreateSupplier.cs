@@ -24,6 +24,6 @@ public sealed class CreateSupplierCommandHandler(IApplicationDbContext db, IMapp
 
         db.Suppliers.Add(supplier);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<SupplierDto>(ContactVisibility.ForCaller(mapper.Map<SupplierDto>(supplier), user), supplier.Version);
+        return new Versioned<SupplierDto>(await ContactVisibility.ForCallerAsync(db, user, mapper.Map<SupplierDto>(supplier), cancellationToken), supplier.Version);
     }
 }

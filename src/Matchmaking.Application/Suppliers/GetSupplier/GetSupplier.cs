@@ -16,6 +16,6 @@ public sealed class GetSupplierQueryHandler(IApplicationDbContext db, IMapper ma
     {
         var supplier = await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Supplier", request.Id);
-        return new Versioned<SupplierDto>(ContactVisibility.ForCaller(mapper.Map<SupplierDto>(supplier), user), supplier.Version);
+        return new Versioned<SupplierDto>(await ContactVisibility.ForCallerAsync(db, user, mapper.Map<SupplierDto>(supplier), cancellationToken), supplier.Version);
     }
 }

@@ -3,6 +3,7 @@ using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Common.Validation;
 using Matchmaking.Application.Matching;
+using Matchmaking.Application.Partnerships;
 using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Needs;
 using MediatR;
@@ -31,6 +32,7 @@ public sealed class ListOpportunitiesQueryHandler(IApplicationDbContext db, Time
         var supplier = await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.SupplierId, cancellationToken)
             ?? throw new NotFoundException("Supplier", request.SupplierId);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var trackRecord = (await Reputation.TrackRecordsAsync(db, [supplier.Id], cancellationToken)).GetValueOrDefault(supplier.Id, TrackRecordFigures.None);
         var coverable = supplier.Capabilities.SelectMany(c => SelfAndAncestors(c.Code)).Distinct().ToList();
 
         var needs = await db.Needs.AsNoTracking()
@@ -43,7 +45,7 @@ public sealed class ListOpportunitiesQueryHandler(IApplicationDbContext db, Time
         var opportunities = needs
             .Select(need => (Need: need, Distance: supplier.Location.DistanceKmTo(need.DeliveryLocation)))
             .Where(x => HardConstraints.Evaluate(x.Need, supplier, x.Distance, today).Count == 0)
-            .Select(x => (x.Need, Scored: MatchScorer.Score(x.Need, supplier, today, TrackRecordFigures.None)))
+            .Select(x => (x.Need, Scored: MatchScorer.Score(x.Need, supplier, today, trackRecord)))
             .OrderByDescending(x => x.Scored.Score).ThenBy(x => x.Need.NeededBy).ThenBy(x => x.Need.Id)
             .ToList();
 

@@ -62,7 +62,7 @@ public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper 
         }
 
         var page = await query.OrderBy(s => s.Name).ThenBy(s => s.Id).AsSplitQuery().ToPageAsync(request, cancellationToken);
-        return new PagedList<SupplierDto>(mapper.Map<List<SupplierDto>>(page.Items).Select(s => ContactVisibility.ForCaller(s, user)).ToList(), page.Page, page.PageSize, page.TotalCount);
+        return new PagedList<SupplierDto>(await ContactVisibility.ForCallerAsync(db, user, mapper.Map<List<SupplierDto>>(page.Items), cancellationToken), page.Page, page.PageSize, page.TotalCount);
     }
 
     private static string EscapeLike(string text) =>

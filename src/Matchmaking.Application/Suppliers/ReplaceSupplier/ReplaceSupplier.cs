@@ -35,6 +35,6 @@ public sealed class ReplaceSupplierCommandHandler(IApplicationDbContext db, IMap
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<SupplierDto>(ContactVisibility.ForCaller(mapper.Map<SupplierDto>(supplier), user), supplier.Version);
+        return new Versioned<SupplierDto>(await ContactVisibility.ForCallerAsync(db, user, mapper.Map<SupplierDto>(supplier), cancellationToken), supplier.Version);
     }
 }

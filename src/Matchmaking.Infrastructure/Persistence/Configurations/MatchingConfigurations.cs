@@ -63,7 +63,17 @@ public sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
         builder.HasOne<Supplier>().WithMany().HasForeignKey(m => m.SupplierId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
-        builder.OwnsMany(m => m.Members, members => members.ToJson("members"));
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.OwnsMany(m => m.Members, members =>
+        {
+            members.ToTable("match_members");
+            members.WithOwner().HasForeignKey("MatchId");
+            members.Property<int>("Id");
+            members.HasKey("Id");
+            members.Property(x => x.Name).HasMaxLength(200);
+            members.Property(x => x.Response).HasConversion<string>().HasMaxLength(20);
+            members.HasIndex(x => x.SupplierId);
+        });
         builder.ComplexProperty(m => m.Components, components =>
         {
             components.Property(c => c.Capability).HasColumnName("component_capability");
@@ -75,5 +85,46 @@ public sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
         builder.HasIndex(m => new { m.RunId, m.Rank });
         builder.HasIndex(m => m.SupplierId);
         builder.HasIndex(m => m.NeedId);
+    }
+}
+
+public sealed class MatchTransitionConfiguration : IEntityTypeConfiguration<MatchTransition>
+{
+    public void Configure(EntityTypeBuilder<MatchTransition> builder)
+    {
+        builder.ToTable("match_transitions");
+        builder.HasKey(t => t.Id);
+        builder.HasOne<Match>().WithMany().HasForeignKey(t => t.MatchId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(t => t.From).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.To).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Role).HasMaxLength(20);
+        builder.Property(t => t.Note).HasMaxLength(1000);
+        builder.HasIndex(t => new { t.MatchId, t.At });
+    }
+}
+
+public sealed class PartnershipConfiguration : IEntityTypeConfiguration<Domain.Partnerships.Partnership>
+{
+    public void Configure(EntityTypeBuilder<Domain.Partnerships.Partnership> builder)
+    {
+        builder.ToTable("partnerships");
+        builder.HasKey(p => p.Id);
+        builder.HasOne<Match>().WithMany().HasForeignKey(p => p.MatchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Need>().WithMany().HasForeignKey(p => p.NeedId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Buyer>().WithMany().HasForeignKey(p => p.BuyerId).OnDelete(DeleteBehavior.Restrict);
+        // One accepted match makes exactly one partnership, whatever the races.
+        builder.HasIndex(p => p.MatchId).IsUnique();
+        builder.HasIndex(p => new { p.BuyerId, p.Status });
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.DaysToPay);
+        builder.OwnsMany(p => p.Members, members =>
+        {
+            members.ToTable("partnership_members");
+            members.WithOwner().HasForeignKey("PartnershipId");
+            members.Property<int>("Id");
+            members.HasKey("Id");
+            members.HasIndex(x => x.SupplierId);
+        });
     }
 }

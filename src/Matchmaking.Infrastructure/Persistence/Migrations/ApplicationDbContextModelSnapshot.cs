@@ -312,6 +312,11 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("supplier_id");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Components", "Matchmaking.Domain.Matching.Match.Components#ScoreComponents", b1 =>
                         {
                             b1.IsRequired();
@@ -382,6 +387,56 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_match_runs_need_id_created_at");
 
                     b.ToTable("match_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Matching.MatchTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("match_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_transitions");
+
+                    b.HasIndex("MatchId", "At")
+                        .HasDatabaseName("ix_match_transitions_match_id_at");
+
+                    b.ToTable("match_transitions", (string)null);
                 });
 
             modelBuilder.Entity("Matchmaking.Domain.Needs.Need", b =>
@@ -531,6 +586,84 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_needs_status_delivery_province_code");
 
                     b.ToTable("needs", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Partnerships.Partnership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AgreedValueIdr")
+                        .HasColumnType("bigint")
+                        .HasColumnName("agreed_value_idr");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("InvoicedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("invoiced_on");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("match_id");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("need_id");
+
+                    b.Property<int?>("OnTimeRating")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_time_rating");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<int?>("QualityRating")
+                        .HasColumnType("integer")
+                        .HasColumnName("quality_rating");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partnerships");
+
+                    b.HasIndex("MatchId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partnerships_match_id");
+
+                    b.HasIndex("NeedId")
+                        .HasDatabaseName("ix_partnerships_need_id");
+
+                    b.HasIndex("BuyerId", "Status")
+                        .HasDatabaseName("ix_partnerships_buyer_id_status");
+
+                    b.ToTable("partnerships", (string)null);
                 });
 
             modelBuilder.Entity("Matchmaking.Domain.Reference.Capability", b =>
@@ -1393,30 +1526,51 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
 
                     b.OwnsMany("Matchmaking.Domain.Matching.ConsortiumMember", "Members", b1 =>
                         {
-                            b1.Property<Guid>("MatchId");
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("MatchId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("match_id");
 
                             b1.Property<string>("Name")
-                                .IsRequired();
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("name");
 
-                            b1.Property<double>("Share");
+                            b1.Property<string>("Response")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("response");
 
-                            b1.Property<Guid>("SupplierId");
+                            b1.Property<double>("Share")
+                                .HasColumnType("double precision")
+                                .HasColumnName("share");
 
-                            b1.HasKey("MatchId", "__synthesizedOrdinal")
-                                .HasName("pk_matches");
+                            b1.Property<Guid>("SupplierId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("supplier_id");
 
-                            b1.ToTable("matches");
+                            b1.HasKey("Id")
+                                .HasName("pk_match_members");
 
-                            b1
-                                .ToJson("members")
-                                .HasColumnType("jsonb");
+                            b1.HasIndex("MatchId")
+                                .HasDatabaseName("ix_match_members_match_id");
+
+                            b1.HasIndex("SupplierId")
+                                .HasDatabaseName("ix_match_members_supplier_id");
+
+                            b1.ToTable("match_members", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("MatchId")
-                                .HasConstraintName("fk_matches_matches_match_id");
+                                .HasConstraintName("fk_match_members_matches_match_id");
                         });
 
                     b.Navigation("Members");
@@ -1432,6 +1586,16 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_match_runs_needs_need_id");
                 });
 
+            modelBuilder.Entity("Matchmaking.Domain.Matching.MatchTransition", b =>
+                {
+                    b.HasOne("Matchmaking.Domain.Matching.Match", null)
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_transitions_matches_match_id");
+                });
+
             modelBuilder.Entity("Matchmaking.Domain.Needs.Need", b =>
                 {
                     b.HasOne("Matchmaking.Domain.Buyers.Buyer", null)
@@ -1440,6 +1604,69 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_needs_buyers_buyer_id");
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Partnerships.Partnership", b =>
+                {
+                    b.HasOne("Matchmaking.Domain.Buyers.Buyer", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnerships_buyers_buyer_id");
+
+                    b.HasOne("Matchmaking.Domain.Matching.Match", null)
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnerships_matches_match_id");
+
+                    b.HasOne("Matchmaking.Domain.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnerships_needs_need_id");
+
+                    b.OwnsMany("Matchmaking.Domain.Partnerships.PartnershipMember", "Members", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("PartnershipId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("partnership_id");
+
+                            b1.Property<double>("Share")
+                                .HasColumnType("double precision")
+                                .HasColumnName("share");
+
+                            b1.Property<Guid>("SupplierId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("supplier_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_partnership_members");
+
+                            b1.HasIndex("PartnershipId")
+                                .HasDatabaseName("ix_partnership_members_partnership_id");
+
+                            b1.HasIndex("SupplierId")
+                                .HasDatabaseName("ix_partnership_members_supplier_id");
+
+                            b1.ToTable("partnership_members", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PartnershipId")
+                                .HasConstraintName("fk_partnership_members_partnerships_partnership_id");
+                        });
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Matchmaking.Domain.Reference.Capability", b =>

@@ -1,0 +1,45 @@
+using Matchmaking.Api.Auth;
+using Matchmaking.Application.Matches.GetMatch;
+using Matchmaking.Application.Matches.GetMatchHistory;
+using Matchmaking.Application.Matches.TransitionMatch;
+using Matchmaking.Application.Matching;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Matchmaking.Api.Endpoints;
+
+public static class MatchEndpoints
+{
+    public static IEndpointRouteBuilder MapMatchEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("/api/v1/matches", "Matches");
+        group.MapGet("/{id:guid}", Get).WithName("Matches_Get").RequireAuthorization(Policies.Parties)
+            .WithSummary("Read one match (buyers: their needs' matches; suppliers: their invitations)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/history", History).WithName("Matches_History").RequireAuthorization(Policies.Parties)
+            .WithSummary("Every transition of the match: who, when, from, to, note")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapTransition(group, "shortlist", MatchAction.Shortlist, "Matches_Shortlist", Policies.Procurement, "Buyer: suggested → shortlisted");
+        MapTransition(group, "invite", MatchAction.Invite, "Matches_Invite", Policies.Procurement, "Buyer: shortlisted → invited");
+        MapTransition(group, "withdraw", MatchAction.Withdraw, "Matches_Withdraw", Policies.Procurement, "Buyer: any open state → withdrawn");
+        MapTransition(group, "accept", MatchAction.Accept, "Matches_Accept", Policies.SupplierOnly,
+            "Supplier: invited → accepted (a consortium when every member accepts); creates the partnership");
+        MapTransition(group, "decline", MatchAction.Decline, "Matches_Decline", Policies.SupplierOnly, "Supplier: invited → declined (one member declines a consortium)");
+        return app;
+    }
+
+    private static void MapTransition(RouteGroupBuilder group, string action, MatchAction kind, string name, string policy, string summary) =>
+        group.MapPost($"/{{id:guid}}/{action}",
+                async (Guid id, TransitionInput? body, IMediator mediator, CancellationToken cancellationToken) =>
+                    TypedResults.Ok(await mediator.Send(new TransitionMatchCommand(id, kind, body?.Note), cancellationToken)))
+            .WithName(name).RequireAuthorization(policy).WithSummary(summary)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+    private static async Task<Ok<MatchDto>> Get(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetMatchQuery(id), cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<MatchTransitionDto>>> History(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetMatchHistoryQuery(id), cancellationToken));
+}

@@ -1,0 +1,19 @@
+using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Exceptions;
+using Matchmaking.Application.Matching;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Application.Matches.GetMatch;
+
+public sealed record GetMatchQuery(Guid Id) : IRequest<MatchDto>;
+
+public sealed class GetMatchQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<GetMatchQuery, MatchDto>
+{
+    public async Task<MatchDto> Handle(GetMatchQuery request, CancellationToken cancellationToken)
+    {
+        var match = await db.Matches.AsNoTracking().VisibleTo(db, user).FirstOrDefaultAsync(m => m.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("Match", request.Id);
+        return (await MatchDtoFactory.ToDtosAsync(db, [match], cancellationToken))[0];
+    }
+}

@@ -1,0 +1,27 @@
+using Matchmaking.Application.Common;
+using Matchmaking.Domain.Access;
+using Matchmaking.Domain.Matching;
+
+namespace Matchmaking.Application.Matches;
+
+/// <summary>
+/// Who sees a match: admin and analysts all; a buyer those of its own needs; a supplier those it was
+/// invited to (alone or as a consortium member). Anything else is filtered out, so it answers 404.
+/// </summary>
+public static class MatchAccess
+{
+    public static IQueryable<Match> VisibleTo(this IQueryable<Match> matches, IApplicationDbContext db, ICurrentUser user)
+    {
+        var organization = user.OrganizationId;
+        return user.Role switch
+        {
+            Role.Buyer => matches.Where(m => db.Needs.Any(n => n.Id == m.NeedId && n.BuyerId == organization)),
+            Role.Supplier => matches.Where(m =>
+                (m.Status == MatchStatus.Invited || m.Status == MatchStatus.Accepted || m.Status == MatchStatus.Declined)
+                && (m.SupplierId == organization || m.Members.Any(x => x.SupplierId == organization))),
+            _ => matches,
+        };
+    }
+
+    public static Actor ActorOf(ICurrentUser user) => new(user.KeyId, user.Role?.ToString().ToLowerInvariant());
+}

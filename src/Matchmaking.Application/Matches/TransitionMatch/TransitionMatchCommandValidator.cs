@@ -1,0 +1,12 @@
+using FluentValidation;
+using Matchmaking.Application.Common.Validation;
+
+namespace Matchmaking.Application.Matches.TransitionMatch;
+
+public sealed class TransitionMatchCommandValidator : AbstractValidator<TransitionMatchCommand>
+{
+    public TransitionMatchCommandValidator()
+    {
+        RuleFor(c => c.Note).OptionalText(1000);
+    }
+}

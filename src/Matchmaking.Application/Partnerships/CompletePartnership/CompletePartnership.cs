@@ -1,0 +1,37 @@
+using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Exceptions;
+using Matchmaking.Domain.Access;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Application.Partnerships.CompletePartnership;
+
+public sealed record CompletionInput
+{
+    /// <summary>1..5.</summary>
+    public int? QualityRating { get; init; }
+
+    /// <summary>1..5.</summary>
+    public int? OnTimeRating { get; init; }
+}
+
+/// <summary>The buyer marks the work done and rates it; the ratings feed the suppliers' track record.</summary>
+public sealed record CompletePartnershipCommand(Guid Id, CompletionInput Body) : IRequest<PartnershipDto>;
+
+public sealed class CompletePartnershipCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<CompletePartnershipCommand, PartnershipDto>
+{
+    public async Task<PartnershipDto> Handle(CompletePartnershipCommand request, CancellationToken cancellationToken)
+    {
+        var partnership = await db.Partnerships.VisibleTo(user).FirstOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("Partnership", request.Id);
+        if (user.Role is not (Role.Admin or Role.Buyer))
+        {
+            throw new ForbiddenException("Only the buyer completes a partnership.");
+        }
+
+        partnership.Complete(request.Body.QualityRating!.Value, request.Body.OnTimeRating!.Value, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return PartnershipDto.From(partnership);
+    }
+}

@@ -1,0 +1,17 @@
+using FluentValidation;
+
+namespace Matchmaking.Application.Partnerships.CompletePartnership;
+
+public sealed class CompletePartnershipCommandValidator : AbstractValidator<CompletePartnershipCommand>
+{
+    public CompletePartnershipCommandValidator()
+    {
+        RuleFor(c => c.Body).NotNull().WithMessage("A request body is required.").DependentRules(() =>
+        {
+            RuleFor(c => c.Body.QualityRating).NotNull().WithMessage("'qualityRating' is required.")
+                .InclusiveBetween(1, 5).WithMessage("'qualityRating' must be 1..5.");
+            RuleFor(c => c.Body.OnTimeRating).NotNull().WithMessage("'onTimeRating' is required.")
+                .InclusiveBetween(1, 5).WithMessage("'onTimeRating' must be 1..5.");
+        });
+    }
+}

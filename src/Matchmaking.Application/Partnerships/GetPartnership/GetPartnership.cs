@@ -1,0 +1,18 @@
+using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Exceptions;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Application.Partnerships.GetPartnership;
+
+public sealed record GetPartnershipQuery(Guid Id) : IRequest<PartnershipDto>;
+
+public sealed class GetPartnershipQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<GetPartnershipQuery, PartnershipDto>
+{
+    public async Task<PartnershipDto> Handle(GetPartnershipQuery request, CancellationToken cancellationToken)
+    {
+        var partnership = await db.Partnerships.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("Partnership", request.Id);
+        return PartnershipDto.From(partnership);
+    }
+}

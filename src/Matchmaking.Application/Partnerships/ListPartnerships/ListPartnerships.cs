@@ -1,0 +1,36 @@
+using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Models;
+using Matchmaking.Application.Common.Validation;
+using Matchmaking.Domain.Partnerships;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Application.Partnerships.ListPartnerships;
+
+public sealed record ListPartnershipsQuery(Guid? BuyerId = null, Guid? SupplierId = null, string? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : IRequest<PagedList<PartnershipDto>>, IPagedQuery;
+
+public sealed class ListPartnershipsQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<ListPartnershipsQuery, PagedList<PartnershipDto>>
+{
+    public async Task<PagedList<PartnershipDto>> Handle(ListPartnershipsQuery request, CancellationToken cancellationToken)
+    {
+        var query = db.Partnerships.AsNoTracking().VisibleTo(user);
+        if (request.BuyerId is { } buyerId)
+        {
+            query = query.Where(p => p.BuyerId == buyerId);
+        }
+
+        if (request.SupplierId is { } supplierId)
+        {
+            query = query.Where(p => p.Members.Any(m => m.SupplierId == supplierId));
+        }
+
+        if (RuleExtensions.ParseWireEnumOrNull<PartnershipStatus>(request.Status) is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+
+        var page = await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).ToPageAsync(request, cancellationToken);
+        return new PagedList<PartnershipDto>(page.Items.Select(PartnershipDto.From).ToList(), page.Page, page.PageSize, page.TotalCount);
+    }
+}

@@ -1,0 +1,33 @@
+using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Exceptions;
+using Matchmaking.Domain.Access;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Application.Partnerships.RecordPayment;
+
+public sealed record PaymentInput
+{
+    public DateOnly? InvoicedOn { get; init; }
+    public DateOnly? PaidOn { get; init; }
+}
+
+/// <summary>A supplier reports when it invoiced and when it was paid: this is how buyers' days-to-pay is known.</summary>
+public sealed record RecordPaymentCommand(Guid Id, PaymentInput Body) : IRequest<PartnershipDto>;
+
+public sealed class RecordPaymentCommandHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<RecordPaymentCommand, PartnershipDto>
+{
+    public async Task<PartnershipDto> Handle(RecordPaymentCommand request, CancellationToken cancellationToken)
+    {
+        var partnership = await db.Partnerships.VisibleTo(user).FirstOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("Partnership", request.Id);
+        if (user.Role is not (Role.Admin or Role.Supplier))
+        {
+            throw new ForbiddenException("Only a supplier of the partnership reports its payment.");
+        }
+
+        partnership.RecordPayment(request.Body.InvoicedOn!.Value, request.Body.PaidOn!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return PartnershipDto.From(partnership);
+    }
+}
