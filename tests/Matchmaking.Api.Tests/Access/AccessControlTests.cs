@@ -72,6 +72,12 @@ public sealed class AccessControlTests(ApiFixture fixture) : ApiTest(fixture)
         Add("GET", "/api/v1/api-keys", 200, 403, 403, 403);
         Add("POST", "/api/v1/api-keys", 201, 403, 403, 403);
         Add("GET", "/api/v1/audit", 200, 403, 403, 403);
+        Add("GET", "/api/v1/suppliers/{supplierA}/opportunities", 200, 403, 200, 403);
+        Add("GET", "/api/v1/suppliers/{supplierB}/opportunities", 200, 403, 403, 403);
+        Add("GET", "/api/v1/suppliers/{supplierA}/matches", 200, 403, 200, 403);
+        Add("GET", "/api/v1/needs", 200, 200, 403, 200);
+        Add("POST", "/api/v1/needs", 201, 201, 403, 403);
+        Add("GET", "/api/v1/partnerships", 200, 200, 200, 200);
         return data;
     }
 
@@ -229,6 +235,7 @@ public sealed class AccessControlTests(ApiFixture fixture) : ApiTest(fixture)
             ("POST", "/api/v1/buyers") or ("PUT", _) when template.Contains("buyers", StringComparison.Ordinal) => TestData.Buyer(),
             ("POST", "/api/v1/facilities") or ("PUT", "/api/v1/facilities/{facility}") => TestData.Facility(),
             ("POST", "/api/v1/api-keys") => new { role = "analyst", name = "matrix" },
+            ("POST", "/api/v1/needs") => TestData.Need(buyerId: _buyerA),
             _ => null,
         };
         return body is null ? null : System.Net.Http.Json.JsonContent.Create(body, options: HttpExtensions.Json);
