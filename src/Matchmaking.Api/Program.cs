@@ -55,6 +55,7 @@ app.MapFacilityEndpoints();
 app.MapNeedEndpoints();
 app.MapMatchEndpoints();
 app.MapPartnershipEndpoints();
+app.MapAnalyticsEndpoints();
 app.MapAccessEndpoints();
 
 await app.RunAsync();

@@ -17,9 +17,13 @@ public interface IApplicationDbContext
     DbSet<MatchRun> MatchRuns { get; }
     DbSet<Match> Matches { get; }
     DbSet<MatchTransition> MatchTransitions { get; }
+    DbSet<NearMissRecord> NearMisses { get; }
     DbSet<Domain.Partnerships.Partnership> Partnerships { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+
+    /// <summary>For the few aggregate queries written in SQL (analytics).</summary>
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -19,6 +19,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
     public DbSet<Match> Matches => Set<Match>();
     public DbSet<MatchTransition> MatchTransitions => Set<MatchTransition>();
+    public DbSet<NearMissRecord> NearMisses => Set<NearMissRecord>();
     public DbSet<Domain.Partnerships.Partnership> Partnerships => Set<Domain.Partnerships.Partnership>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

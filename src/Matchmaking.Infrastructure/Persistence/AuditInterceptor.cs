@@ -30,7 +30,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => !(e.Entity is Domain.Matching.Match && e.State == EntityState.Added))
-            .Where(e => !e.Metadata.IsOwned() && e.Entity is not AuditEntry and not Domain.Matching.MatchTransition && e.Metadata.FindProperty("Id")?.ClrType == typeof(Guid))
+            .Where(e => !e.Metadata.IsOwned() && e.Entity is not AuditEntry and not Domain.Matching.MatchTransition and not Domain.Matching.NearMissRecord && e.Metadata.FindProperty("Id")?.ClrType == typeof(Guid))
             .Select(e => new AuditEntry(
                 Guid.CreateVersion7(),
                 user.KeyId,

@@ -78,6 +78,9 @@ public sealed class AccessControlTests(ApiFixture fixture) : ApiTest(fixture)
         Add("GET", "/api/v1/needs", 200, 200, 403, 200);
         Add("POST", "/api/v1/needs", 201, 201, 403, 403);
         Add("GET", "/api/v1/partnerships", 200, 200, 200, 200);
+        Add("GET", "/api/v1/analytics/linkage", 200, 403, 403, 200);
+        Add("GET", "/api/v1/analytics/capability-gaps", 200, 403, 403, 200);
+        Add("GET", "/api/v1/analytics/funnel", 200, 403, 403, 200);
         return data;
     }
 

@@ -30,7 +30,7 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Demo:Seed", "false");
             builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("MATCHMAKING_TEST_LOG_LEVEL") ?? "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
             builder.UseSetting("Logging:LogLevel:LuckyPennySoftware", "Error");
         });

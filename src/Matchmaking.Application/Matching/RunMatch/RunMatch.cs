@@ -51,6 +51,9 @@ public sealed class RunMatchCommandHandler(IApplicationDbContext db, TimeProvide
         run = new MatchRun(run.Id, need.Id, now, candidates.Count, ranked.Count);
         db.MatchRuns.Add(run);
         db.Matches.AddRange(ranked);
+        var nearMisses = await NearMissFinder.FindAsync(db, need, today, cancellationToken);
+        db.NearMisses.AddRange(nearMisses.Select(n => new NearMissRecord(
+            Guid.CreateVersion7(), run.Id, need.Id, n.Supplier.Id, n.Supplier.ProvinceCode, n.Gap.Kind, n.Gap.Subject, n.Gap.Message, n.UpgradePath?.FacilityId)));
         await db.SaveChangesAsync(cancellationToken);
         return new MatchRunDto(run.Id, run.NeedId, run.CreatedAt, run.CandidatesConsidered, run.MatchCount);
     }

@@ -88,6 +88,22 @@ public sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
     }
 }
 
+public sealed class NearMissRecordConfiguration : IEntityTypeConfiguration<NearMissRecord>
+{
+    public void Configure(EntityTypeBuilder<NearMissRecord> builder)
+    {
+        builder.ToTable("near_misses");
+        builder.HasKey(n => n.Id);
+        builder.HasOne<MatchRun>().WithMany().HasForeignKey(n => n.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(n => n.SupplierProvinceCode).HasMaxLength(2).IsFixedLength();
+        builder.Property(n => n.GapKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(n => n.GapSubject).HasMaxLength(100);
+        builder.Property(n => n.GapMessage).HasMaxLength(300);
+        builder.HasIndex(n => n.RunId);
+        builder.HasIndex(n => new { n.GapKind, n.GapSubject });
+    }
+}
+
 public sealed class MatchTransitionConfiguration : IEntityTypeConfiguration<MatchTransition>
 {
     public void Configure(EntityTypeBuilder<MatchTransition> builder)

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Matchmaking.Api.Auth;
+using Matchmaking.Api.Infrastructure;
+using Matchmaking.Application.Analytics.CapabilityGaps;
+using Matchmaking.Application.Analytics.Funnel;
+using Matchmaking.Application.Analytics.Linkage;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Matchmaking.Api.Endpoints;
+
+public static class AnalyticsEndpoints
+{
+    public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("/api/v1/analytics", "Analytics").RequireAuthorization(Policies.Analytics);
+        group.MapGet("/linkage", Linkage).WithName("Analytics_Linkage")
+            .WithSummary("Suppliers registered, linked to BUMN/BUMD/large buyers and exporting: total, by province, by scale")
+            .Produces<LinkageReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+        group.MapGet("/capability-gaps", CapabilityGaps).WithName("Analytics_CapabilityGaps")
+            .WithSummary("The most frequent near-miss gaps across open needs, where they occur and the facilities that could close them")
+            .Produces<IReadOnlyList<CapabilityGap>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+        group.MapGet("/funnel", Funnel).WithName("Analytics_Funnel")
+            .WithSummary("Needs posted → matched → shortlisted → invited → accepted → completed → paid, and exposure fairness")
+            .Produces<FunnelReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+        return app;
+    }
+
+    /// <param name="provinceCode">Only suppliers of this province.</param>
+    /// <param name="scale">Only suppliers of this scale: micro, small, medium, large.</param>
+    private static async Task<Results<Ok<LinkageReport>, CsvResult>> Linkage(
+        IMediator mediator, HttpRequest request, CancellationToken cancellationToken, string? provinceCode = null, string? scale = null)
+    {
+        var report = await mediator.Send(new GetLinkageQuery(provinceCode, scale), cancellationToken);
+        if (!CsvResult.IsRequested(request))
+        {
+            return TypedResults.Ok(report);
+        }
+
+        return new CsvResult(
+            ["dimension", "key", "name", "registered", "linked", "shareLinked", "exporting", "shareExporting"],
+            new[] { report.Total }.Concat(report.ByProvince).Concat(report.ByScale).Select(f => (IReadOnlyList<string?>)
+            [
+                f.Dimension, f.Key, f.Name, Int(f.Registered), Int(f.Linked), CsvResult.Format(f.ShareLinked), Int(f.Exporting), CsvResult.Format(f.ShareExporting),
+            ]),
+            "linkage.csv");
+    }
+
+    /// <param name="provinceCode">Only near misses of suppliers in this province.</param>
+    private static async Task<Results<Ok<IReadOnlyList<CapabilityGap>>, CsvResult>> CapabilityGaps(
+        IMediator mediator, HttpRequest request, CancellationToken cancellationToken, string? provinceCode = null)
+    {
+        var gaps = await mediator.Send(new GetCapabilityGapsQuery(provinceCode), cancellationToken);
+        if (!CsvResult.IsRequested(request))
+        {
+            return TypedResults.Ok(gaps);
+        }
+
+        return new CsvResult(
+            ["kind", "subject", "suppliers", "needs", "withoutFacility", "provinces", "facilities"],
+            gaps.Select(g => (IReadOnlyList<string?>)
+            [
+                CsvResult.Format(g.Kind), g.Subject, Int(g.Suppliers), Int(g.Needs), Int(g.WithoutFacility),
+                string.Join(';', g.Provinces.Select(p => $"{p.ProvinceCode}:{Int(p.Suppliers)}")),
+                g.Facilities.Count == 0 ? "none within reach" : string.Join(';', g.Facilities.Select(f => f.Name)),
+            ]),
+            "capability-gaps.csv");
+    }
+
+    /// <param name="from">First day (YYYY-MM-DD, UTC) of needs posted; default a year before 'to'.</param>
+    /// <param name="to">Last day, inclusive; default today.</param>
+    /// <param name="buyerId">Only this buyer's needs.</param>
+    private static async Task<Results<Ok<FunnelReport>, CsvResult>> Funnel(
+        IMediator mediator, HttpRequest request, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null, Guid? buyerId = null)
+    {
+        var report = await mediator.Send(new GetFunnelQuery(from, to, buyerId), cancellationToken);
+        if (!CsvResult.IsRequested(request))
+        {
+            return TypedResults.Ok(report);
+        }
+
+        var rows = report.Stages.Select(s => (IReadOnlyList<string?>)[s.Stage, Int(s.Needs), CsvResult.Format(s.ConversionFromPrevious)])
+            .Append(["top10Suppliers", Int(report.Exposure.DistinctTop10Suppliers), null])
+            .Append(["firstTimeSuppliers", Int(report.Exposure.FirstTimeSuppliers), CsvResult.Format(report.Exposure.ShareFirstTime)]);
+        return new CsvResult(["metric", "value", "rate"], rows, "funnel.csv");
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,68 @@
+using Matchmaking.Application.Common;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Application.Analytics.Funnel;
+
+/// <summary>A stage: how many needs reached it, and the share of the previous stage that did.</summary>
+public sealed record FunnelStage(string Stage, int Needs, double? ConversionFromPrevious);
+
+/// <summary>
+/// Whether ranking spreads opportunity: distinct suppliers that appeared in a top-10 position of any run,
+/// and the share of them that had no partnership before that run (first-timers).
+/// </summary>
+public sealed record ExposureFairness(int DistinctTop10Suppliers, int FirstTimeSuppliers, double? ShareFirstTime);
+
+public sealed record FunnelReport(DateOnly From, DateOnly To, Guid? BuyerId, IReadOnlyList<FunnelStage> Stages, double? OverallConversion, ExposureFairness Exposure);
+
+/// <summary>Needs posted in [from, to] (UTC dates, inclusive), optionally of one buyer, followed through the lifecycle.</summary>
+public sealed record GetFunnelQuery(DateOnly? From = null, DateOnly? To = null, Guid? BuyerId = null) : IRequest<FunnelReport>;
+
+public sealed class GetFunnelQueryHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<GetFunnelQuery, FunnelReport>
+{
+    public async Task<FunnelReport> Handle(GetFunnelQuery request, CancellationToken cancellationToken)
+    {
+        var to = request.To ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = request.From ?? to.AddYears(-1);
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var buyer = request.BuyerId ?? Guid.Empty;
+
+        var row = (await db.Database.SqlQuery<Row>($"""
+            WITH scoped AS (
+                SELECT id FROM needs
+                WHERE created_at >= {start} AND created_at < {end} AND ({buyer} = '00000000-0000-0000-0000-000000000000'::uuid OR buyer_id = {buyer})),
+            moved AS (
+                SELECT DISTINCT m.need_id, t."to" AS status
+                FROM match_transitions t JOIN matches m ON m.id = t.match_id JOIN scoped s ON s.id = m.need_id),
+            top10 AS (
+                SELECT DISTINCT m.supplier_id,
+                       NOT EXISTS (SELECT 1 FROM partnership_members pm JOIN partnerships p ON p.id = pm.partnership_id
+                                   WHERE pm.supplier_id = m.supplier_id AND p.created_at < r.created_at) AS first_time
+                FROM matches m JOIN match_runs r ON r.id = m.run_id JOIN scoped s ON s.id = m.need_id
+                WHERE m.rank <= 10 AND m.kind = 'Single')
+            SELECT
+                (SELECT count(*) FROM scoped)::int AS posted,
+                (SELECT count(DISTINCT m.need_id) FROM matches m JOIN scoped s ON s.id = m.need_id)::int AS matched,
+                (SELECT count(DISTINCT need_id) FROM moved WHERE status = 'Shortlisted')::int AS shortlisted,
+                (SELECT count(DISTINCT need_id) FROM moved WHERE status = 'Invited')::int AS invited,
+                (SELECT count(DISTINCT p.need_id) FROM partnerships p JOIN scoped s ON s.id = p.need_id)::int AS accepted,
+                (SELECT count(DISTINCT p.need_id) FROM partnerships p JOIN scoped s ON s.id = p.need_id WHERE p.status = 'Completed')::int AS completed,
+                (SELECT count(DISTINCT p.need_id) FROM partnerships p JOIN scoped s ON s.id = p.need_id WHERE p.paid_on IS NOT NULL)::int AS paid,
+                (SELECT count(DISTINCT supplier_id) FROM top10)::int AS top_ten_suppliers,
+                (SELECT count(DISTINCT supplier_id) FROM top10 WHERE first_time)::int AS first_time_suppliers
+            """).ToListAsync(cancellationToken)).Single();
+
+        var counts = new (string Stage, int Needs)[]
+        {
+            ("posted", row.Posted), ("matched", row.Matched), ("shortlisted", row.Shortlisted), ("invited", row.Invited),
+            ("accepted", row.Accepted), ("completed", row.Completed), ("paid", row.Paid),
+        };
+        var stages = counts.Select((c, i) => new FunnelStage(c.Stage, c.Needs, i == 0 ? null : Ratio.Share(c.Needs, counts[i - 1].Needs))).ToList();
+        return new FunnelReport(
+            from, to, request.BuyerId, stages, Ratio.Share(row.Paid, row.Posted),
+            new ExposureFairness(row.TopTenSuppliers, row.FirstTimeSuppliers, Ratio.Share(row.FirstTimeSuppliers, row.TopTenSuppliers)));
+    }
+
+    private sealed record Row(int Posted, int Matched, int Shortlisted, int Invited, int Accepted, int Completed, int Paid, int TopTenSuppliers, int FirstTimeSuppliers);
+}
