@@ -92,6 +92,8 @@ public sealed class SupplierTests(ApiFixture fixture) : ApiTest(fixture)
         { "contact.email", "\"not-an-email\"", "contact.email" },
         { "description", JsonSerializer.Serialize(new string('x', 4001)), "description" },
         { "kbliVersion", "\"2019\"", "kbliVersion" },
+        { "name", "\"CV Nul\\u0000\"", "name" },
+        { "cooperative", "\"Koperasi\\u0007\"", "cooperative" },
     };
 
     [Theory]

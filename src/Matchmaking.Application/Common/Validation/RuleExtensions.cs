@@ -13,10 +13,16 @@ public static class RuleExtensions
 
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength = NameMaxLength) =>
         rule.NotEmpty().WithMessage("'{PropertyName}' is required.")
-            .MaximumLength(maxLength).WithMessage($"'{{PropertyName}}' must be at most {maxLength} characters.");
+            .MaximumLength(maxLength).WithMessage($"'{{PropertyName}}' must be at most {maxLength} characters.")
+            .Must(IsPrintable).WithMessage("'{PropertyName}' must not contain control characters.");
 
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.MaximumLength(maxLength).WithMessage($"'{{PropertyName}}' must be at most {maxLength} characters.");
+        rule.MaximumLength(maxLength).WithMessage($"'{{PropertyName}}' must be at most {maxLength} characters.")
+            .Must(IsPrintable).WithMessage("'{PropertyName}' must not contain control characters.");
+
+    /// <summary>PostgreSQL text cannot hold NUL, and no field here needs control characters other than line breaks and tabs.</summary>
+    public static bool IsPrintable(string? value) =>
+        value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 
     public static IRuleBuilderOptions<T, string?> KnownProvince<T>(this IRuleBuilder<T, string?> rule, ReferenceCatalog catalog) =>
         rule.NotEmpty().WithMessage("'{PropertyName}' is required.")
