@@ -6,6 +6,7 @@ using Matchmaking.Application.Suppliers;
 using Matchmaking.Application.Suppliers.CreateSupplier;
 using Matchmaking.Application.Suppliers.DeleteSupplier;
 using Matchmaking.Application.Suppliers.GetSupplier;
+using Matchmaking.Application.Suppliers.ImportSuppliers;
 using Matchmaking.Application.Suppliers.ListOpportunities;
 using Matchmaking.Application.Suppliers.ListSupplierMatches;
 using Matchmaking.Application.Suppliers.ListSuppliers;
@@ -26,6 +27,12 @@ public static class SupplierEndpoints
             .WithSummary("Register a UMKM supplier")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/import", Import).WithName("Suppliers_Import").RequireAuthorization(Policies.Admin)
+            .WithSummary("Bulk import (CSV or NDJSON, streamed): validated like a single create, upserted by NIB, written with COPY in batches")
+            .WithMetadata(new BodySizeLimit(ImportBodyLimitBytes))
+            .Accepts<string>("text/csv", "application/x-ndjson")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", List).WithName("Suppliers_List")
             .WithSummary("List suppliers (JSON or Accept: text/csv)")
             .Produces<PagedList<SupplierDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
@@ -61,6 +68,20 @@ public static class SupplierEndpoints
     private static async Task<Ok<PagedList<OpportunityDto>>> Opportunities(
         Guid id, IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await mediator.Send(new ListOpportunitiesQuery(id, page, pageSize), cancellationToken));
+
+    /// <summary>Bulk import bodies may be large (a million rows is ~1 GB of NDJSON); every other endpoint keeps 1 MiB.</summary>
+    public const long ImportBodyLimitBytes = 4L * 1024 * 1024 * 1024;
+
+    private static async Task<Ok<ImportResultDto>> Import(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var format = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+        {
+            "text/csv" => ImportFormat.Csv,
+            "application/x-ndjson" or "application/jsonl" or "application/jsonlines" or "application/x-jsonlines" => ImportFormat.Ndjson,
+            _ => throw new BadHttpRequestException("Send text/csv or application/x-ndjson.", StatusCodes.Status415UnsupportedMediaType),
+        };
+        return TypedResults.Ok(await mediator.Send(new ImportSuppliersCommand(request.Body, format), cancellationToken));
+    }
 
     /// <summary>Registers a supplier; its scale is derived from revenue or capital (PP 7/2021).</summary>
     private static async Task<Created<SupplierDto>> Create(SupplierInput body, IMediator mediator, HttpContext context, CancellationToken cancellationToken)

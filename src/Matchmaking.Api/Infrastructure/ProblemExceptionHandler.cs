@@ -62,8 +62,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         return exception.StatusCode switch
         {
-            StatusCodes.Status413PayloadTooLarge => Problem(413, "Payload too large", "The request body is larger than the limit (1 MiB)."),
-            StatusCodes.Status415UnsupportedMediaType => Problem(415, "Unsupported media type", "Send the body as application/json."),
+            StatusCodes.Status413PayloadTooLarge => Problem(413, "Payload too large", "The request body is larger than the limit (1 MiB; bulk import 4 GiB)."),
+            StatusCodes.Status415UnsupportedMediaType => Problem(415, "Unsupported media type",
+                exception.Message.StartsWith("Send ", StringComparison.Ordinal) ? exception.Message : "Send the body as application/json."),
             _ => BadRequestFromBinding(exception),
         };
     }
