@@ -9,20 +9,46 @@ namespace Matchmaking.Application.Matching;
 /// <summary>A supplier scored against a need, with the reasons a person can read.</summary>
 public sealed record ScoredSupplier(Supplier Supplier, double DistanceKm, double MonthlyCapacity, double Deliverable, ScoreComponents Components, double Score, List<string> Reasons);
 
+/// <summary>What ranking needs of a candidate: read lean from PostgreSQL for every candidate of a run.</summary>
+public sealed record CandidateFacts(Guid Id, double Latitude, double Longitude, decimal? TkdnPercent, List<CapabilityFacts> Capabilities);
+
+public sealed record CapabilityFacts(string Code, decimal? MonthlyCapacity);
+
+/// <summary>A candidate's score without the reasons (those are written for the stored top only).</summary>
+public sealed record RankedCandidate(Guid Id, double DistanceKm, double Deliverable, ScoreComponents Components, double Score);
+
 public static class MatchScorer
 {
-    public static ScoredSupplier Score(Need need, Supplier supplier, DateOnly today, TrackRecordFigures trackRecord)
+    public static RankedCandidate Rank(Need need, CandidateFacts facts, DateOnly today, TrackRecordFigures trackRecord)
     {
-        var distance = supplier.Location.DistanceKmTo(need.DeliveryLocation);
-        var monthly = MonthlyCapacityFor(need, supplier);
+        var (distance, _, deliverable, components) = Compute(
+            need, new Domain.Common.GeoPoint(facts.Latitude, facts.Longitude), facts.TkdnPercent,
+            facts.Capabilities.Select(c => (c.Code, c.MonthlyCapacity)).ToList(), today, trackRecord);
+        return new RankedCandidate(facts.Id, distance, deliverable, components, components.ScoreWith(need.Weights));
+    }
+
+    private static (double Distance, double Monthly, double Deliverable, ScoreComponents Components) Compute(
+        Need need, Domain.Common.GeoPoint location, decimal? tkdnPercent, List<(string Code, decimal? MonthlyCapacity)> capabilities,
+        DateOnly today, TrackRecordFigures trackRecord)
+    {
+        var distance = location.DistanceKmTo(need.DeliveryLocation);
+        var monthly = need.CapabilityCodes.Count == 0 ? 0 : need.CapabilityCodes.Min(code => capabilities
+            .Where(c => Capability.IsSameOrDescendant(c.Code, code))
+            .Sum(c => (double)(c.MonthlyCapacity ?? 0)));
         var months = Scoring.MonthsUntil(today, need.NeededBy);
-        var deliverable = monthly * months;
         var components = new ScoreComponents(
-            Scoring.CapabilityFit(need.CapabilityCodes, supplier.Capabilities.Select(c => c.Code)),
+            Scoring.CapabilityFit(need.CapabilityCodes, capabilities.Select(c => c.Code)),
             Scoring.Capacity(monthly, months, (double)need.Quantity),
             Scoring.Proximity(distance),
             Scoring.TrackRecord(trackRecord.CompletedCount, trackRecord.AverageRating),
-            Scoring.LocalContent(supplier.TkdnPercent));
+            Scoring.LocalContent(tkdnPercent));
+        return (distance, monthly, monthly * months, components);
+    }
+
+    public static ScoredSupplier Score(Need need, Supplier supplier, DateOnly today, TrackRecordFigures trackRecord)
+    {
+        var (distance, monthly, deliverable, components) = Compute(
+            need, supplier.Location, supplier.TkdnPercent, supplier.Capabilities.Select(c => (c.Code, c.MonthlyCapacity)).ToList(), today, trackRecord);
         var reasons = new List<string>();
         foreach (var scheme in need.RequiredCertifications)
         {
@@ -45,12 +71,6 @@ public static class MatchScorer
 
         return new ScoredSupplier(supplier, distance, monthly, deliverable, components, components.ScoreWith(need.Weights), reasons);
     }
-
-    /// <summary>For each needed code, the supplier's capacity across its matching capabilities; the scarcest code bounds it.</summary>
-    public static double MonthlyCapacityFor(Need need, Supplier supplier) =>
-        need.CapabilityCodes.Count == 0 ? 0 : need.CapabilityCodes.Min(code => supplier.Capabilities
-            .Where(c => Capability.IsSameOrDescendant(c.Code, code))
-            .Sum(c => (double)(c.MonthlyCapacity ?? 0)));
 }
 
 /// <summary>A supplier's completed partnerships (filled in once the partnership lifecycle exists).</summary>

@@ -20,7 +20,7 @@ public sealed record NearMiss(Supplier Supplier, Gap Gap, ScoredSupplier Scored,
 /// </summary>
 public static class NearMissFinder
 {
-    public const int PoolPerConstraint = 500;
+    public const int PoolPerConstraint = 100;
 
     /// <summary>How far a supplier may travel to a facility for it to count as an upgrade path.</summary>
     public const double FacilityReachKm = 150;

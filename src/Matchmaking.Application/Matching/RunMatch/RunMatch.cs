@@ -13,11 +13,17 @@ namespace Matchmaking.Application.Matching.RunMatch;
 /// <summary>Computes and persists a ranked snapshot of the suppliers (and consortia) that meet an open need.</summary>
 public sealed record RunMatchCommand(Guid NeedId) : IRequest<MatchRunDto>;
 
-public sealed class RunMatchCommandHandler(IApplicationDbContext db, TimeProvider clock, ICurrentUser user)
+public sealed class RunMatchCommandHandler(IApplicationDbContext db, TimeProvider clock, ICurrentUser user, Microsoft.Extensions.Logging.ILogger<RunMatchCommandHandler> logger)
     : IRequestHandler<RunMatchCommand, MatchRunDto>
 {
-    /// <summary>A run keeps the best this many single matches; nobody reads past them.</summary>
-    public const int MaxStoredMatches = 1000;
+    /// <summary>A run stores the best this many proposals (a page holds at most 200); all candidates are ranked.</summary>
+    public const int MaxStoredMatches = 300;
+
+    /// <summary>Near misses kept with the run for capability-gap analytics.</summary>
+    public const int MaxStoredNearMisses = 200;
+
+    /// <summary>Consortia are formed from the best this many qualifying suppliers.</summary>
+    public const int ConsortiumPool = 300;
 
     public async Task<MatchRunDto> Handle(RunMatchCommand request, CancellationToken cancellationToken)
     {
@@ -30,31 +36,51 @@ public sealed class RunMatchCommandHandler(IApplicationDbContext db, TimeProvide
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var candidates = await CandidateQuery.For(db, need).AsSplitQuery().ToListAsync(cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var candidates = await CandidateQuery.For(db, need)
+            .Select(s => new CandidateFacts(s.Id, s.Location.Latitude, s.Location.Longitude, s.TkdnPercent,
+                s.Capabilities.Select(c => new CapabilityFacts(c.Code, c.MonthlyCapacity)).ToList()))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var loaded = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var records = await Reputation.TrackRecordsAsync(db, candidates.Select(c => c.Id).ToList(), cancellationToken);
         var qualifying = candidates
-            .Select(s => MatchScorer.Score(need, s, today, records.GetValueOrDefault(s.Id, TrackRecordFigures.None)))
-            .Where(s => need.MaxDistanceKm is not { } max || s.DistanceKm <= max)
+            .Select(c => MatchScorer.Rank(need, c, today, records.GetValueOrDefault(c.Id, TrackRecordFigures.None)))
+            .Where(c => need.MaxDistanceKm is not { } max || c.DistanceKm <= max)
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Id)
             .ToList();
 
+        // Reasons (and consortia) need the full profile: read it only for the stored top and the consortium pool.
+        var consortiumPool = need.AllowConsortium && !qualifying.Any(c => c.Deliverable >= (double)need.Quantity)
+            ? qualifying.Take(ConsortiumPool).ToList()
+            : [];
+        var detailIds = qualifying.Take(MaxStoredMatches).Concat(consortiumPool).Select(c => c.Id).Distinct().ToList();
+        var details = (await db.Suppliers.AsNoTracking().Where(s => detailIds.Contains(s.Id)).AsSplitQuery().ToListAsync(cancellationToken))
+            .ToDictionary(s => s.Id, s => MatchScorer.Score(need, s, today, records.GetValueOrDefault(s.Id, TrackRecordFigures.None)));
+
         var run = new MatchRun(Guid.CreateVersion7(), need.Id, now, candidates.Count, 0);
-        var singles = qualifying.Select(s => new Proposal(
+        var singles = qualifying.Take(MaxStoredMatches).Select(c => details[c.Id]).Select(s => new Proposal(
             MatchKind.Single, s.Supplier.Id, [], s.Score, s.Components, s.DistanceKm, s.Reasons));
-        var consortia = need.AllowConsortium ? Consortia(need, qualifying) : [];
+        var consortia = consortiumPool.Count > 0 ? Consortia(need, consortiumPool.Select(c => details[c.Id]).ToList()) : [];
         var ranked = singles.Concat(consortia)
             .OrderByDescending(p => p.Score).ThenBy(p => p.Kind).ThenBy(p => p.SortKey)
             .Take(MaxStoredMatches)
             .Select((p, index) => new Match(Guid.CreateVersion7(), run.Id, need.Id, index + 1, p.Kind, p.SupplierId, p.Members,
                 p.Score, p.Components, Math.Round(p.DistanceKm, 1), p.Reasons))
             .ToList();
+        var scored = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         run = new MatchRun(run.Id, need.Id, now, candidates.Count, ranked.Count);
         db.MatchRuns.Add(run);
         db.Matches.AddRange(ranked);
         var nearMisses = await NearMissFinder.FindAsync(db, need, today, cancellationToken);
-        db.NearMisses.AddRange(nearMisses.Select(n => new NearMissRecord(
+        var nearMissed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        db.NearMisses.AddRange(nearMisses.Take(MaxStoredNearMisses).Select(n => new NearMissRecord(
             Guid.CreateVersion7(), run.Id, need.Id, n.Supplier.Id, n.Supplier.ProvinceCode, n.Gap.Kind, n.Gap.Subject, n.Gap.Message, n.UpgradePath?.FacilityId)));
         await db.SaveChangesAsync(cancellationToken);
+        Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(logger,
+            "Match run of {Candidates} candidates: load {Load:F0} ms, score {Score:F0} ms, near misses {NearMisses:F0} ms ({NearMissCount}), save {Save:F0} ms",
+            candidates.Count, loaded, scored - loaded, nearMissed - scored, nearMisses.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds - nearMissed);
         return new MatchRunDto(run.Id, run.NeedId, run.CreatedAt, run.CandidatesConsidered, run.MatchCount);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.Channels;
 using Matchmaking.Application.Common.Behaviors;
 using Matchmaking.Application.Common.Csv;
 using Matchmaking.Application.Common.Exceptions;
@@ -44,95 +45,135 @@ public sealed class ImportSuppliersCommandHandler(ISupplierBulkWriter writer, Re
         var started = Stopwatch.GetTimestamp();
         var batchSize = Math.Max(1, configuration.GetValue("Import:BatchSize", 5000));
         var validator = new SupplierInputValidator(catalog);
-        var rejected = new List<RejectedRow>();
-        int accepted = 0, updated = 0, rejectedCount = 0, batches = 0;
-        var batch = new List<(int Line, Supplier Supplier)>(batchSize);
-        var nibsInBatch = new Dictionary<string, int>(StringComparer.Ordinal);
+        var report = new ImportReport();
 
-        void Reject(int line, string? nib, IDictionary<string, string[]> errors)
+        // Parsing and validating the next batch overlaps with writing the previous one: one batch in flight.
+        var batches = Channel.CreateBounded<List<(int Line, Supplier Supplier)>>(1);
+        var writing = WriteBatchesAsync(batches.Reader, report, cancellationToken);
+        try
         {
-            rejectedCount++;
-            if (rejected.Count < MaxReportedRejections)
+            var batch = new List<(int Line, Supplier Supplier)>(batchSize);
+            var nibsInBatch = new Dictionary<string, int>(StringComparer.Ordinal);
+            var now = clock.GetUtcNow();
+            await foreach (var (line, input, errors) in ReadAsync(request.Body, request.Format, cancellationToken))
             {
-                rejected.Add(new RejectedRow(line, nib, errors));
+                if (input is null)
+                {
+                    report.Reject(line, null, errors!);
+                    continue;
+                }
+
+                var result = await validator.ValidateAsync(input, cancellationToken);
+                if (!result.IsValid)
+                {
+                    report.Reject(line, input.Nib, result.Errors.GroupBy(e => FieldPath.ToClientPath(e.PropertyName))
+                        .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+                    continue;
+                }
+
+                if (nibsInBatch.TryGetValue(input.Nib!, out var firstLine))
+                {
+                    report.Reject(line, input.Nib, new Dictionary<string, string[]> { ["nib"] = [$"NIB {input.Nib} already appears on line {firstLine} of this batch."] });
+                    continue;
+                }
+
+                try
+                {
+                    var supplier = new Supplier(Guid.CreateVersion7(), input.ToProfile(), now);
+                    if (input.Active == false)
+                    {
+                        supplier.Deactivate(now);
+                    }
+
+                    batch.Add((line, supplier));
+                    nibsInBatch[input.Nib!] = line;
+                }
+                catch (DomainRuleException rule)
+                {
+                    report.Reject(line, input.Nib, new Dictionary<string, string[]> { [rule.Field] = [rule.Message] });
+                    continue;
+                }
+
+                if (batch.Count >= batchSize)
+                {
+                    await batches.Writer.WriteAsync(batch, cancellationToken);
+                    batch = new List<(int Line, Supplier Supplier)>(batchSize);
+                    nibsInBatch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await batches.Writer.WriteAsync(batch, cancellationToken);
             }
         }
-
-        async Task FlushAsync()
+        finally
         {
-            if (batch.Count == 0)
-            {
-                return;
-            }
+            batches.Writer.TryComplete();
+            await writing;
+        }
 
-            batches++;
+        return report.ToResult((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private async Task WriteBatchesAsync(ChannelReader<List<(int Line, Supplier Supplier)>> reader, ImportReport report, CancellationToken cancellationToken)
+    {
+        await foreach (var batch in reader.ReadAllAsync(cancellationToken))
+        {
+            var number = report.StartBatch();
             try
             {
                 var (inserted, replaced) = await writer.UpsertAsync(batch.Select(b => b.Supplier).ToList(), cancellationToken);
-                accepted += inserted;
-                updated += replaced;
+                report.Stored(inserted, replaced);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The writer rolled the whole batch back: every row of it is reported, none is stored.
                 foreach (var (line, supplier) in batch)
                 {
-                    Reject(line, supplier.Nib, new Dictionary<string, string[]> { ["batch"] = [$"Batch {batches} was not stored: {FirstLine(exception.Message)}"] });
+                    report.Reject(line, supplier.Nib, new Dictionary<string, string[]> { ["batch"] = [$"Batch {number} was not stored: {FirstLine(exception.Message)}"] });
                 }
             }
-
-            batch.Clear();
-            nibsInBatch.Clear();
         }
+    }
 
-        var now = clock.GetUtcNow();
-        await foreach (var (line, input, errors) in ReadAsync(request.Body, request.Format, cancellationToken))
+    /// <summary>Counts and the first rejections, shared by the reading and the writing side.</summary>
+    private sealed class ImportReport
+    {
+        private readonly Lock _lock = new();
+        private readonly List<RejectedRow> _rejected = [];
+        private int _accepted;
+        private int _updated;
+        private int _rejectedCount;
+        private int _batches;
+
+        public void Reject(int line, string? nib, IDictionary<string, string[]> errors)
         {
-            if (input is null)
+            lock (_lock)
             {
-                Reject(line, null, errors!);
-                continue;
-            }
-
-            var result = await validator.ValidateAsync(input, cancellationToken);
-            if (!result.IsValid)
-            {
-                Reject(line, input.Nib, result.Errors.GroupBy(e => FieldPath.ToClientPath(e.PropertyName))
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
-                continue;
-            }
-
-            if (nibsInBatch.TryGetValue(input.Nib!, out var firstLine))
-            {
-                Reject(line, input.Nib, new Dictionary<string, string[]> { ["nib"] = [$"NIB {input.Nib} already appears on line {firstLine} of this batch."] });
-                continue;
-            }
-
-            try
-            {
-                var supplier = new Supplier(Guid.CreateVersion7(), input.ToProfile(), now);
-                if (input.Active == false)
+                _rejectedCount++;
+                if (_rejected.Count < MaxReportedRejections)
                 {
-                    supplier.Deactivate(now);
+                    _rejected.Add(new RejectedRow(line, nib, errors));
                 }
-
-                batch.Add((line, supplier));
-                nibsInBatch[input.Nib!] = line;
-            }
-            catch (DomainRuleException rule)
-            {
-                Reject(line, input.Nib, new Dictionary<string, string[]> { [rule.Field] = [rule.Message] });
-                continue;
-            }
-
-            if (batch.Count >= batchSize)
-            {
-                await FlushAsync();
             }
         }
 
-        await FlushAsync();
-        return new ImportResultDto(accepted, updated, rejectedCount, batches, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, rejected);
+        public int StartBatch() => Interlocked.Increment(ref _batches);
+
+        public void Stored(int inserted, int updated)
+        {
+            Interlocked.Add(ref _accepted, inserted);
+            Interlocked.Add(ref _updated, updated);
+        }
+
+        public ImportResultDto ToResult(long elapsedMs)
+        {
+            lock (_lock)
+            {
+                return new ImportResultDto(_accepted, _updated, _rejectedCount, _batches, elapsedMs, _rejected.OrderBy(r => r.Line).ToList());
+            }
+        }
     }
 
     private static async IAsyncEnumerable<(int Line, SupplierInput? Input, Dictionary<string, string[]>? Errors)> ReadAsync(

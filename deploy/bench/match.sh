@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Match-run latency on the population already loaded by import.sh: 20 needs of varied breadth, one run each,
+# p50/p95 of POST /needs/{id}/match-runs, against the bare candidate SQL in psql (the floor).
+# Usage: bash deploy/bench/match.sh [NEEDS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+COUNT="${1:-20}"
+source deploy/bench/start-api.sh
+dotnet build tests/Matchmaking.Benchmarks -c Release --nologo -v quiet -clp:ErrorsOnly
+TOOL="dotnet tests/Matchmaking.Benchmarks/bin/Release/net10.0/Matchmaking.Benchmarks.dll"
+H=(-H "X-Api-Key: $BENCH_KEY" -H "Content-Type: application/json")
+SUPPLIERS=$(curl -sf "${H[@]}" "$BENCH_URL/api/v1/suppliers?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalCount"])')
+BUYER=$(curl -sf "${H[@]}" -d '{"name":"PT PLN (Persero) bench","type":"bumn","sector":"electricity","provinceCode":"31"}' "$BENCH_URL/api/v1/buyers" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+: > /tmp/match-bench.tsv
+while read -r need; do
+  id=$(curl -sf "${H[@]}" -d "$need" "$BENCH_URL/api/v1/needs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  run=$(curl -sf "${H[@]}" -X POST -w '\t%{time_total}' "$BENCH_URL/api/v1/needs/$id/match-runs")
+  api_s=$(printf '%s' "$run" | cut -f2)
+  candidates=$(printf '%s' "$run" | cut -f1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["candidatesConsidered"])')
+  sql=$($TOOL candidate-sql "$BENCH_CONNECTION" "$id")
+  floor_ms=$(PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d "$BENCH_DB" -qAt \
+    -c '\timing on' -c "$sql" 2>&1 | grep -oE 'Time: [0-9.]+' | awk '{print $2}' | tail -1)
+  printf '%s\t%s\t%s\t%s\n' "$id" "$candidates" "$(python3 -c "print(round($api_s*1000,1))")" "$floor_ms" >> /tmp/match-bench.tsv
+done < <($TOOL generate-needs "$COUNT" "$BUYER")
+python3 - "$SUPPLIERS" <<'PY'
+import sys, statistics
+rows = [l.split('\t') for l in open('/tmp/match-bench.tsv').read().strip().split('\n')]
+api = sorted(float(r[2]) for r in rows); floor = sorted(float(r[3]) for r in rows); cand = [int(r[1]) for r in rows]
+def pct(v, p): return v[min(len(v)-1, int(round(p*(len(v)-1))))]
+print(f"suppliers={int(sys.argv[1]):,} needs={len(rows)} candidates per need: min {min(cand):,} median {int(statistics.median(cand)):,} max {max(cand):,}")
+print(f"match run (HTTP, persisted): p50 {pct(api,.5):.0f} ms  p95 {pct(api,.95):.0f} ms  max {api[-1]:.0f} ms")
+print(f"bare candidate SQL (psql):   p50 {pct(floor,.5):.0f} ms  p95 {pct(floor,.95):.0f} ms  max {floor[-1]:.0f} ms")
+PY
+echo "API RSS: $(ps -o rss= -p $API_PID | awk '{printf "%.0f MB", $1/1024}')"
+echo "per need (id, candidates, api ms, sql ms): /tmp/match-bench.tsv"

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json;
+using BenchmarkDotNet.Running;
+using Matchmaking.Application.Common.Json;
+using Matchmaking.Benchmarks;
+
+// generate-suppliers N [seed]   NDJSON suppliers on stdout (for POST /api/v1/suppliers/import)
+// generate-needs N BUYER_ID [seed]   NDJSON needs on stdout (for POST /api/v1/needs, one per line)
+// candidate-sql CONNECTION NEED_ID   the candidate query the matcher sends for a need, runnable in psql (the bare SQL floor)
+// scoring   BenchmarkDotNet run of the scoring code
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+switch (args.FirstOrDefault())
+{
+    case "generate-suppliers":
+        {
+            var population = new SyntheticPopulation(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 42);
+            await using var output = new StreamWriter(Console.OpenStandardOutput(), bufferSize: 1 << 16);
+            foreach (var supplier in population.Suppliers(int.Parse(args[1], CultureInfo.InvariantCulture), today))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(supplier, JsonDefaults.Options));
+            }
+
+            return 0;
+        }
+
+    case "generate-needs":
+        {
+            var population = new SyntheticPopulation(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 7);
+            foreach (var need in population.Needs(int.Parse(args[1], CultureInfo.InvariantCulture), Guid.Parse(args[2]), today))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(need, JsonDefaults.Options));
+            }
+
+            return 0;
+        }
+
+    case "candidate-sql":
+        Console.WriteLine(await CandidateSql.ForNeedAsync(args[1], Guid.Parse(args[2])));
+        return 0;
+
+    case "scoring":
+        BenchmarkRunner.Run<ScoringBenchmarks>(args: args.Skip(1).ToArray());
+        return 0;
+
+    default:
+        Console.Error.WriteLine("usage: generate-suppliers N [seed] | generate-needs N BUYER_ID [seed] | scoring");
+        return 2;
+}
