@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N="${1:-1000000}"
-source deploy/bench/start-api.sh
+BENCH_LOG_LEVEL=Debug source deploy/bench/start-api.sh
 dotnet build tests/Matchmaking.Benchmarks -c Release --nologo -v quiet -clp:ErrorsOnly
 GEN="dotnet tests/Matchmaking.Benchmarks/bin/Release/net10.0/Matchmaking.Benchmarks.dll"
 echo "Importing $N suppliers..."
@@ -21,3 +21,5 @@ print(f"accepted={r['accepted']} updated={r['updated']} rejected={r['rejected']}
 print(f"wall time {secs:.1f} s (server {r['elapsedMs']/1000:.1f} s): {rows/secs:,.0f} rows/s")
 PY
 echo "API RSS after import: $(ps -o rss= -p $API_PID | awk '{printf "%.0f MB", $1/1024}')"
+# What autovacuum would do soon after a bulk load: statistics and the visibility map (index-only scans).
+PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d "$BENCH_DB" -qc "VACUUM ANALYZE"

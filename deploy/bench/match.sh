@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 COUNT="${1:-20}"
-source deploy/bench/start-api.sh
+BENCH_LOG_LEVEL=Debug source deploy/bench/start-api.sh
 dotnet build tests/Matchmaking.Benchmarks -c Release --nologo -v quiet -clp:ErrorsOnly
 TOOL="dotnet tests/Matchmaking.Benchmarks/bin/Release/net10.0/Matchmaking.Benchmarks.dll"
 H=(-H "X-Api-Key: $BENCH_KEY" -H "Content-Type: application/json")

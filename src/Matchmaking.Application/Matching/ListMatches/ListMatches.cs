@@ -18,15 +18,20 @@ public sealed class ListMatchesQueryHandler(IApplicationDbContext db, ICurrentUs
 {
     public async Task<PagedList<MatchDto>> Handle(ListMatchesQuery request, CancellationToken cancellationToken)
     {
-        if (!await db.Needs.VisibleTo(user).AnyAsync(n => n.Id == request.NeedId, cancellationToken))
+        // One round trip finds the run (the requested one, or the latest) of a need the caller may see.
+        var visibleNeed = db.Needs.VisibleTo(user).Where(n => n.Id == request.NeedId).Select(n => n.Id);
+        var run = await db.MatchRuns.AsNoTracking()
+            .Where(r => visibleNeed.Contains(r.NeedId) && (request.RunId == null || r.Id == request.RunId))
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.MatchCount })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (run is null)
         {
-            throw new NotFoundException("Need", request.NeedId);
-        }
+            if (!await visibleNeed.AnyAsync(cancellationToken))
+            {
+                throw new NotFoundException("Need", request.NeedId);
+            }
 
-        var runId = request.RunId ?? await db.MatchRuns.Where(r => r.NeedId == request.NeedId)
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        if (runId is null || !await db.MatchRuns.AnyAsync(r => r.Id == runId && r.NeedId == request.NeedId, cancellationToken))
-        {
             if (request.RunId is not null)
             {
                 throw new NotFoundException("Match run", request.RunId);
@@ -35,19 +40,23 @@ public sealed class ListMatchesQueryHandler(IApplicationDbContext db, ICurrentUs
             return new PagedList<MatchDto>([], request.Page, request.PageSize, 0);
         }
 
-        var query = db.Matches.AsNoTracking().Where(m => m.RunId == runId);
+        var query = db.Matches.AsNoTracking().Where(m => m.RunId == run.Id);
+        var filtered = false;
         if (request.MinScore is { } minScore)
         {
             query = query.Where(m => m.Score >= minScore);
+            filtered = true;
         }
 
         if (RuleExtensions.ParseWireEnumOrNull<MatchKind>(request.Kind) is { } kind)
         {
             query = query.Where(m => m.Kind == kind);
+            filtered = true;
         }
 
-        var page = await query.OrderBy(m => m.Rank).ToPageAsync(request, cancellationToken);
-        var items = await MatchDtoFactory.ToDtosAsync(db, page.Items, cancellationToken);
-        return new PagedList<MatchDto>(items, page.Page, page.PageSize, page.TotalCount);
+        // A run's stored match count is its total; only filters need a count query.
+        var total = filtered ? await query.CountAsync(cancellationToken) : run.MatchCount;
+        var page = query.OrderBy(m => m.Rank).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize);
+        return new PagedList<MatchDto>(await MatchDtoFactory.ProjectAsync(db, page, cancellationToken), request.Page, request.PageSize, total);
     }
 }

@@ -66,6 +66,8 @@ public sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
         builder.HasIndex(s => s.Scale);
         builder.HasIndex(s => s.TkdnPercent);
         builder.HasIndex(s => new { s.Active, s.Name });
+        // Serves the most common list (one province, name order) and its count as index-only scans.
+        builder.HasIndex(s => new { s.Active, s.ProvinceCode, s.Name, s.Id });
         builder.HasIndex(s => s.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_suppliers_name_trgm");
         builder.HasIndex(s => s.Description).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_suppliers_description_trgm");
     }

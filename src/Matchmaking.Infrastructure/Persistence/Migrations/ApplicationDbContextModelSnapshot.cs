@@ -1565,6 +1565,9 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                     b.HasIndex("ProvinceCode", "Scale")
                         .HasDatabaseName("ix_suppliers_province_code_scale");
 
+                    b.HasIndex("Active", "ProvinceCode", "Name", "Id")
+                        .HasDatabaseName("ix_suppliers_active_province_code_name_id");
+
                     b.ToTable("suppliers", (string)null);
                 });
 
