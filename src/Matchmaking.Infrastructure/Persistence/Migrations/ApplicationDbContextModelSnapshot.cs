@@ -1537,18 +1537,6 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_suppliers");
 
-                    b.HasIndex("Description")
-                        .HasDatabaseName("ix_suppliers_description_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Description"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Description"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_suppliers_name_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("Nib")
                         .IsUnique()
                         .HasDatabaseName("ix_suppliers_nib");
