@@ -1,4 +1,5 @@
 using FluentValidation;
+using Matchmaking.Application.Common.Validation;
 using Matchmaking.Domain.Reference;
 
 namespace Matchmaking.Application.Analytics.CapabilityGaps;
@@ -7,7 +8,6 @@ public sealed class GetCapabilityGapsQueryValidator : AbstractValidator<GetCapab
 {
     public GetCapabilityGapsQueryValidator(ReferenceCatalog catalog)
     {
-        RuleFor(q => q.ProvinceCode).Must(catalog.IsProvince).When(q => !string.IsNullOrEmpty(q.ProvinceCode))
-            .WithMessage("'provinceCode' must be one of the 38 BPS province codes.");
+        RuleFor(q => q.ProvinceCode).OptionalProvince(catalog);
     }
 }

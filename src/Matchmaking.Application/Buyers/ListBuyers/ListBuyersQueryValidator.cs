@@ -10,9 +10,7 @@ public sealed class ListBuyersQueryValidator : AbstractValidator<ListBuyersQuery
     public ListBuyersQueryValidator(ReferenceCatalog catalog)
     {
         this.AddPageRules();
-        RuleFor(q => q.Type).Must(t => RuleExtensions.TryParseWireEnum<BuyerType>(t, out _))
-            .WithMessage($"'type' must be one of: {RuleExtensions.WireNames<BuyerType>()}.");
-        RuleFor(q => q.ProvinceCode).Must(catalog.IsProvince).When(q => !string.IsNullOrEmpty(q.ProvinceCode))
-            .WithMessage("'provinceCode' must be one of the 38 BPS province codes.");
+        RuleFor(q => q.Type).OptionalWireEnum<ListBuyersQuery, BuyerType>();
+        RuleFor(q => q.ProvinceCode).OptionalProvince(catalog);
     }
 }

@@ -32,6 +32,22 @@ public static class RuleExtensions
         rule.NotEmpty().WithMessage("'{PropertyName}' is required.")
             .Must(catalog.IsCapability).WithMessage("'{PropertyName}' must be a code of the capability taxonomy (see GET /api/v1/reference/capabilities).");
 
+    /// <summary>An optional province filter: absent, or one of the 38.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalProvince<T>(this IRuleBuilder<T, string?> rule, ReferenceCatalog catalog) =>
+        rule.Must(code => string.IsNullOrEmpty(code) || catalog.IsProvince(code))
+            .WithMessage("'{PropertyName}' must be one of the 38 BPS province codes.");
+
+    /// <summary>An optional capability filter: absent, or a taxonomy code.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalCapability<T>(this IRuleBuilder<T, string?> rule, ReferenceCatalog catalog) =>
+        rule.Must(code => string.IsNullOrEmpty(code) || catalog.IsCapability(code))
+            .WithMessage("'{PropertyName}' must be a code of the capability taxonomy.");
+
+    /// <summary>An optional enum filter given as text: absent, or one of the wire names.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalWireEnum<T, TEnum>(this IRuleBuilder<T, string?> rule)
+        where TEnum : struct, Enum =>
+        rule.Must(value => TryParseWireEnum<TEnum>(value, out _))
+            .WithMessage($"'{{PropertyName}}' must be one of: {WireNames<TEnum>()}.");
+
     public static IRuleBuilderOptions<T, TEnum?> RequiredEnum<T, TEnum>(this IRuleBuilder<T, TEnum?> rule)
         where TEnum : struct, Enum =>
         rule.NotNull().WithMessage("'{PropertyName}' is required.").IsInEnum();

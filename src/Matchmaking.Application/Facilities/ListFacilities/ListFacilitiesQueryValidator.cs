@@ -10,11 +10,8 @@ public sealed class ListFacilitiesQueryValidator : AbstractValidator<ListFacilit
     public ListFacilitiesQueryValidator(ReferenceCatalog catalog)
     {
         this.AddPageRules();
-        RuleFor(q => q.ProvinceCode).Must(catalog.IsProvince).When(q => !string.IsNullOrEmpty(q.ProvinceCode))
-            .WithMessage("'provinceCode' must be one of the 38 BPS province codes.");
-        RuleFor(q => q.Capability).Must(catalog.IsCapability).When(q => !string.IsNullOrEmpty(q.Capability))
-            .WithMessage("'capability' must be a code of the capability taxonomy.");
-        RuleFor(q => q.Certification).Must(s => RuleExtensions.TryParseWireEnum<CertificationScheme>(s, out _))
-            .WithMessage($"'certification' must be one of: {RuleExtensions.WireNames<CertificationScheme>()}.");
+        RuleFor(q => q.ProvinceCode).OptionalProvince(catalog);
+        RuleFor(q => q.Capability).OptionalCapability(catalog);
+        RuleFor(q => q.Certification).OptionalWireEnum<ListFacilitiesQuery, CertificationScheme>();
     }
 }

@@ -10,7 +10,6 @@ public sealed class ListMatchesQueryValidator : AbstractValidator<ListMatchesQue
     {
         this.AddPageRules();
         RuleFor(q => q.MinScore).InclusiveBetween(0, 100).WithMessage("'minScore' must be between 0 and 100.");
-        RuleFor(q => q.Kind).Must(k => RuleExtensions.TryParseWireEnum<MatchKind>(k, out _))
-            .WithMessage($"'kind' must be one of: {RuleExtensions.WireNames<MatchKind>()}.");
+        RuleFor(q => q.Kind).OptionalWireEnum<ListMatchesQuery, MatchKind>();
     }
 }

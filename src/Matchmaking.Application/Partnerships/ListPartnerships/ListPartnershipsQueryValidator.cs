@@ -9,7 +9,6 @@ public sealed class ListPartnershipsQueryValidator : AbstractValidator<ListPartn
     public ListPartnershipsQueryValidator()
     {
         this.AddPageRules();
-        RuleFor(q => q.Status).Must(s => RuleExtensions.TryParseWireEnum<PartnershipStatus>(s, out _))
-            .WithMessage($"'status' must be one of: {RuleExtensions.WireNames<PartnershipStatus>()}.");
+        RuleFor(q => q.Status).OptionalWireEnum<ListPartnershipsQuery, PartnershipStatus>();
     }
 }

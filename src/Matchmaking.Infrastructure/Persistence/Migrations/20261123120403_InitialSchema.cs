@@ -10,13 +10,48 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Matchmaking.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class InitialRegistry : Migration
+    public partial class InitialSchema : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AlterDatabase()
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    prefix = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    entity = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    entity_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    action = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "buyers",
@@ -131,6 +166,48 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "needs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    buyer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    capability_codes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    quantity = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    needed_by = table.Column<DateOnly>(type: "date", nullable: false),
+                    delivery_province_code = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
+                    estimated_value_idr = table.Column<long>(type: "bigint", nullable: true),
+                    required_certifications = table.Column<string[]>(type: "text[]", nullable: false),
+                    min_tkdn_percent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    max_distance_km = table.Column<double>(type: "double precision", nullable: true),
+                    umk_only = table.Column<bool>(type: "boolean", nullable: false),
+                    allow_consortium = table.Column<bool>(type: "boolean", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    delivery_latitude = table.Column<double>(type: "double precision", nullable: false),
+                    delivery_longitude = table.Column<double>(type: "double precision", nullable: false),
+                    weight_capability = table.Column<double>(type: "double precision", nullable: false),
+                    weight_capacity = table.Column<double>(type: "double precision", nullable: false),
+                    weight_local_content = table.Column<double>(type: "double precision", nullable: false),
+                    weight_proximity = table.Column<double>(type: "double precision", nullable: false),
+                    weight_track_record = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_needs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_needs_buyers_buyer_id",
+                        column: x => x.buyer_id,
+                        principalTable: "buyers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "supplier_capabilities",
                 columns: table => new
                 {
@@ -173,6 +250,200 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         name: "fk_supplier_certifications_suppliers_supplier_id",
                         column: x => x.supplier_id,
                         principalTable: "suppliers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "match_runs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    need_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    candidates_considered = table.Column<int>(type: "integer", nullable: false),
+                    match_count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_match_runs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_match_runs_needs_need_id",
+                        column: x => x.need_id,
+                        principalTable: "needs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "matches",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    run_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    need_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    rank = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    score = table.Column<double>(type: "double precision", nullable: false),
+                    distance_km = table.Column<double>(type: "double precision", nullable: false),
+                    reasons = table.Column<List<string>>(type: "text[]", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    component_capability = table.Column<double>(type: "double precision", nullable: false),
+                    component_capacity = table.Column<double>(type: "double precision", nullable: false),
+                    component_local_content = table.Column<double>(type: "double precision", nullable: false),
+                    component_proximity = table.Column<double>(type: "double precision", nullable: false),
+                    component_track_record = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_matches", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_matches_match_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "match_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_matches_suppliers_supplier_id",
+                        column: x => x.supplier_id,
+                        principalTable: "suppliers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "near_misses",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    run_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    need_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_province_code = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
+                    gap_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    gap_subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    gap_message = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    facility_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_near_misses", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_near_misses_match_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "match_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "match_members",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    share = table.Column<double>(type: "double precision", nullable: false),
+                    response = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    match_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_match_members", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_match_members_matches_match_id",
+                        column: x => x.match_id,
+                        principalTable: "matches",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "match_transitions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    match_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    from = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    to = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    key_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_match_transitions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_match_transitions_matches_match_id",
+                        column: x => x.match_id,
+                        principalTable: "matches",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "partnerships",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    match_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    need_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    buyer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    agreed_value_idr = table.Column<long>(type: "bigint", nullable: true),
+                    start_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    quality_rating = table.Column<int>(type: "integer", nullable: true),
+                    on_time_rating = table.Column<int>(type: "integer", nullable: true),
+                    invoiced_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    paid_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_partnerships", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_partnerships_buyers_buyer_id",
+                        column: x => x.buyer_id,
+                        principalTable: "buyers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_partnerships_matches_match_id",
+                        column: x => x.match_id,
+                        principalTable: "matches",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_partnerships_needs_need_id",
+                        column: x => x.need_id,
+                        principalTable: "needs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "partnership_members",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    share = table.Column<double>(type: "double precision", nullable: false),
+                    partnership_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_partnership_members", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_partnership_members_partnerships_partnership_id",
+                        column: x => x.partnership_id,
+                        principalTable: "partnerships",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -276,6 +547,21 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_api_keys_prefix",
+                table: "api_keys",
+                column: "prefix");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_at",
+                table: "audit_entries",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_entity_entity_id_at",
+                table: "audit_entries",
+                columns: new[] { "entity", "entity_id", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_buyers_name",
                 table: "buyers",
                 column: "name");
@@ -307,6 +593,93 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                 column: "province_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_match_members_match_id",
+                table: "match_members",
+                column: "match_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_match_members_supplier_id",
+                table: "match_members",
+                column: "supplier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_match_runs_need_id_created_at",
+                table: "match_runs",
+                columns: new[] { "need_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_match_transitions_match_id_at",
+                table: "match_transitions",
+                columns: new[] { "match_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_matches_need_id",
+                table: "matches",
+                column: "need_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_matches_run_id_rank",
+                table: "matches",
+                columns: new[] { "run_id", "rank" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_matches_supplier_id",
+                table: "matches",
+                column: "supplier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_near_misses_gap_kind_gap_subject",
+                table: "near_misses",
+                columns: new[] { "gap_kind", "gap_subject" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_near_misses_run_id",
+                table: "near_misses",
+                column: "run_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_needs_buyer_id_status",
+                table: "needs",
+                columns: new[] { "buyer_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_needs_capability_codes",
+                table: "needs",
+                column: "capability_codes")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_needs_status_delivery_province_code",
+                table: "needs",
+                columns: new[] { "status", "delivery_province_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_partnership_members_partnership_id",
+                table: "partnership_members",
+                column: "partnership_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_partnership_members_supplier_id",
+                table: "partnership_members",
+                column: "supplier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_partnerships_buyer_id_status",
+                table: "partnerships",
+                columns: new[] { "buyer_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_partnerships_match_id",
+                table: "partnerships",
+                column: "match_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_partnerships_need_id",
+                table: "partnerships",
+                column: "need_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_supplier_capabilities_code",
                 table: "supplier_capabilities",
                 column: "code")
@@ -333,18 +706,9 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                 columns: new[] { "active", "name" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_suppliers_description_trgm",
+                name: "ix_suppliers_active_province_code_name_id",
                 table: "suppliers",
-                column: "description")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_suppliers_name_trgm",
-                table: "suppliers",
-                column: "name")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+                columns: new[] { "active", "province_code", "name", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_suppliers_nib",
@@ -361,19 +725,45 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                 name: "ix_suppliers_scale",
                 table: "suppliers",
                 column: "scale");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_suppliers_tkdn_percent",
+                table: "suppliers",
+                column: "tkdn_percent");
+
+            // One trigram index over name and description serves q (see ListSuppliers); EF cannot model an expression index.
+            migrationBuilder.Sql(
+                "CREATE INDEX ix_suppliers_search_trgm ON suppliers USING gin ((name || ' ' || COALESCE(description, '')) gin_trgm_ops);");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_suppliers_search_trgm;");
+
             migrationBuilder.DropTable(
-                name: "buyers");
+                name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
 
             migrationBuilder.DropTable(
                 name: "capabilities");
 
             migrationBuilder.DropTable(
                 name: "facilities");
+
+            migrationBuilder.DropTable(
+                name: "match_members");
+
+            migrationBuilder.DropTable(
+                name: "match_transitions");
+
+            migrationBuilder.DropTable(
+                name: "near_misses");
+
+            migrationBuilder.DropTable(
+                name: "partnership_members");
 
             migrationBuilder.DropTable(
                 name: "provinces");
@@ -385,7 +775,22 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                 name: "supplier_certifications");
 
             migrationBuilder.DropTable(
+                name: "partnerships");
+
+            migrationBuilder.DropTable(
+                name: "matches");
+
+            migrationBuilder.DropTable(
+                name: "match_runs");
+
+            migrationBuilder.DropTable(
                 name: "suppliers");
+
+            migrationBuilder.DropTable(
+                name: "needs");
+
+            migrationBuilder.DropTable(
+                name: "buyers");
         }
     }
 }

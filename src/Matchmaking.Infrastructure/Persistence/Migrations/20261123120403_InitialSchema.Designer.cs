@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Matchmaking.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123105610_PartnershipLifecycle")]
-    partial class PartnershipLifecycle
+    [Migration("20261123120403_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -440,6 +440,65 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_match_transitions_match_id_at");
 
                     b.ToTable("match_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Matching.NearMissRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("facility_id");
+
+                    b.Property<string>("GapKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("gap_kind");
+
+                    b.Property<string>("GapMessage")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("gap_message");
+
+                    b.Property<string>("GapSubject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gap_subject");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("need_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("SupplierProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("supplier_province_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_near_misses");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_near_misses_run_id");
+
+                    b.HasIndex("GapKind", "GapSubject")
+                        .HasDatabaseName("ix_near_misses_gap_kind_gap_subject");
+
+                    b.ToTable("near_misses", (string)null);
                 });
 
             modelBuilder.Entity("Matchmaking.Domain.Needs.Need", b =>
@@ -1481,18 +1540,6 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_suppliers");
 
-                    b.HasIndex("Description")
-                        .HasDatabaseName("ix_suppliers_description_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Description"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Description"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_suppliers_name_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("Nib")
                         .IsUnique()
                         .HasDatabaseName("ix_suppliers_nib");
@@ -1508,6 +1555,9 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ProvinceCode", "Scale")
                         .HasDatabaseName("ix_suppliers_province_code_scale");
+
+                    b.HasIndex("Active", "ProvinceCode", "Name", "Id")
+                        .HasDatabaseName("ix_suppliers_active_province_code_name_id");
 
                     b.ToTable("suppliers", (string)null);
                 });
@@ -1597,6 +1647,16 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_match_transitions_matches_match_id");
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Matching.NearMissRecord", b =>
+                {
+                    b.HasOne("Matchmaking.Domain.Matching.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_near_misses_match_runs_run_id");
                 });
 
             modelBuilder.Entity("Matchmaking.Domain.Needs.Need", b =>
