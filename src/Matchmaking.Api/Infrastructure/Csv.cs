@@ -23,11 +23,19 @@ public sealed class CsvResult(IReadOnlyList<string> header, IEnumerable<IReadOnl
         await httpContext.Response.WriteAsync(builder.ToString(), Encoding.UTF8, httpContext.RequestAborted);
     }
 
-    /// <summary>True when the client prefers CSV to JSON.</summary>
-    public static bool IsRequested(HttpRequest request) =>
-        request.GetTypedHeaders().Accept is { Count: > 0 } accept
-        && accept.Any(a => a.MediaType.Equals(ContentType, StringComparison.OrdinalIgnoreCase))
-        && !accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > (accept.First(x => x.MediaType.Equals(ContentType, StringComparison.OrdinalIgnoreCase)).Quality ?? 1));
+    /// <summary>True when the client prefers CSV to JSON (by Accept quality; CSV wins a tie when it is named).</summary>
+    public static bool IsRequested(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        double Quality(string mediaType) => accept
+            .Where(a => a.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Quality ?? 1)
+            .DefaultIfEmpty(0)
+            .Max();
+
+        var csv = Quality(ContentType);
+        return csv > 0 && csv >= Quality("application/json");
+    }
 
     public static string Format(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 

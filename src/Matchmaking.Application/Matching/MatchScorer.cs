@@ -7,7 +7,7 @@ using Matchmaking.Domain.Suppliers;
 namespace Matchmaking.Application.Matching;
 
 /// <summary>A supplier scored against a need, with the reasons a person can read.</summary>
-public sealed record ScoredSupplier(Supplier Supplier, double DistanceKm, double MonthlyCapacity, double Deliverable, ScoreComponents Components, double Score, List<string> Reasons);
+public sealed record ScoredSupplier(Supplier Supplier, double DistanceKm, double Deliverable, ScoreComponents Components, double Score, List<string> Reasons);
 
 /// <summary>What ranking needs of a candidate: read lean from PostgreSQL for every candidate of a run.</summary>
 public sealed record CandidateFacts(Guid Id, double Latitude, double Longitude, decimal? TkdnPercent, List<CapabilityFacts> Capabilities);
@@ -69,7 +69,7 @@ public static class MatchScorer
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"TKDN {tkdn:0.#}%"));
         }
 
-        return new ScoredSupplier(supplier, distance, monthly, deliverable, components, components.ScoreWith(need.Weights), reasons);
+        return new ScoredSupplier(supplier, distance, deliverable, components, components.ScoreWith(need.Weights), reasons);
     }
 }
 

@@ -12,8 +12,7 @@ public sealed class GetMatchQueryHandler(IApplicationDbContext db, ICurrentUser 
 {
     public async Task<MatchDto> Handle(GetMatchQuery request, CancellationToken cancellationToken)
     {
-        var match = await db.Matches.AsNoTracking().VisibleTo(db, user).FirstOrDefaultAsync(m => m.Id == request.Id, cancellationToken)
-            ?? throw new NotFoundException("Match", request.Id);
-        return (await MatchDtoFactory.ToDtosAsync(db, [match], cancellationToken))[0];
+        var found = await MatchDtoFactory.ProjectAsync(db, db.Matches.AsNoTracking().VisibleTo(db, user).Where(m => m.Id == request.Id), cancellationToken);
+        return found.SingleOrDefault() ?? throw new NotFoundException("Match", request.Id);
     }
 }

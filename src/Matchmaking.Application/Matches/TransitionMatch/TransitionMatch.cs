@@ -71,7 +71,7 @@ public sealed class TransitionMatchCommandHandler(IApplicationDbContext db, ICur
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var dto = (await MatchDtoFactory.ToDtosAsync(db, [match], cancellationToken))[0];
+        var dto = (await MatchDtoFactory.ProjectAsync(db, db.Matches.AsNoTracking().Where(m => m.Id == match.Id), cancellationToken)).Single();
         return new TransitionResultDto(dto, partnership?.Id);
     }
 

@@ -22,11 +22,11 @@ public sealed class ListSupplierMatchesQueryHandler(IApplicationDbContext db) : 
         }
 
         var id = request.SupplierId;
-        var page = await db.Matches.AsNoTracking()
+        var invitations = db.Matches.AsNoTracking()
             .Where(m => m.Status == MatchStatus.Invited || m.Status == MatchStatus.Accepted || m.Status == MatchStatus.Declined)
-            .Where(m => m.SupplierId == id || m.Members.Any(x => x.SupplierId == id))
-            .OrderByDescending(m => m.Id)
-            .ToPageAsync(request, cancellationToken);
-        return new PagedList<MatchDto>(await MatchDtoFactory.ToDtosAsync(db, page.Items, cancellationToken), page.Page, page.PageSize, page.TotalCount);
+            .Where(m => m.SupplierId == id || m.Members.Any(x => x.SupplierId == id));
+        var total = await invitations.CountAsync(cancellationToken);
+        var page = invitations.OrderByDescending(m => m.Id).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize);
+        return new PagedList<MatchDto>(await MatchDtoFactory.ProjectAsync(db, page, cancellationToken), request.Page, request.PageSize, total);
     }
 }
