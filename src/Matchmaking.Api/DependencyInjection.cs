@@ -21,7 +21,11 @@ public static class DependencyInjection
         // Binding failures throw, so the exception handler answers them as problem+json naming the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
-            options => options.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.DefaultLimitBytes);
+            options =>
+            {
+                options.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.DefaultLimitBytes;
+                options.AddServerHeader = false;
+            });
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -29,6 +33,8 @@ public static class DependencyInjection
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<DatabaseOutageLog>();
+        services.AddMemoryCache();
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
@@ -59,6 +65,8 @@ public static class DependencyInjection
                 Description = "An API key from POST /api/v1/api-keys (or the bootstrap admin key).",
             });
             options.OperationFilter<SecuritySchemeOperationFilter>();
+            options.OperationFilter<IdempotencyOperationFilter>();
+            options.OperationFilter<ServiceUnavailableOperationFilter>();
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(type => type.FullName!.Replace("Matchmaking.Application.", string.Empty, StringComparison.Ordinal)
                 .Replace("Matchmaking.Domain.", string.Empty, StringComparison.Ordinal)

@@ -1,11 +1,15 @@
 using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Idempotency;
 using Matchmaking.Infrastructure.Demo;
+using Matchmaking.Infrastructure.Idempotency;
 using Matchmaking.Infrastructure.Persistence;
 using Matchmaking.Infrastructure.Persistence.ReferenceData;
+using Matchmaking.Infrastructure.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Matchmaking.Infrastructure;
 
@@ -15,9 +19,9 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+        var connectionString = WithPoolDefaults(configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
-                $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName}.");
+                $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName}."), configuration);
 
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<ApplicationDbContext>((provider, options) => options
@@ -30,7 +34,37 @@ public static class DependencyInjection
         services.AddSingleton(ReferenceDataLoader.Load());
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<Application.Suppliers.ImportSuppliers.ISupplierBulkWriter, Import.NpgsqlSupplierBulkWriter>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddHostedService<IdempotencyCleanup>();
+        services.AddHostedService<ConnectionPoolCheck>();
+        // Innermost behaviour: a retried read re-runs the handler alone, after validation.
+        services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(ReadRetryBehavior<,>));
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("postgresql", tags: ["ready"]);
         return services;
     }
+
+    /// <summary>
+    /// The pool is sized on purpose (Npgsql's default of 100 does not fit PostgreSQL's default
+    /// max_connections of 100 less reserved slots); a connection string that names its own values keeps them.
+    /// Timeout bounds both connecting and waiting for a pooled connection, so no request hangs on a database
+    /// that is away.
+    /// </summary>
+    private static string WithPoolDefaults(string connectionString, IConfiguration configuration)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Names(connectionString, "maximum pool size", "max pool size", "maxpoolsize"))
+        {
+            builder.MaxPoolSize = configuration.GetValue("Database:MaxPoolSize", 40);
+        }
+
+        if (!Names(connectionString, "timeout"))
+        {
+            builder.Timeout = configuration.GetValue("Database:ConnectTimeoutSeconds", 5);
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static bool Names(string connectionString, params string[] keys) =>
+        connectionString.Split(';').Select(part => part.Split('=')[0].Trim().ToLowerInvariant()).Any(keys.Contains);
 }

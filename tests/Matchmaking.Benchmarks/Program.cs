@@ -7,6 +7,7 @@ using Matchmaking.Benchmarks;
 // generate-suppliers N [seed]   NDJSON suppliers on stdout (for POST /api/v1/suppliers/import)
 // generate-needs N BUYER_ID [seed]   NDJSON needs on stdout (for POST /api/v1/needs, one per line)
 // candidate-sql CONNECTION NEED_ID   the candidate query the matcher sends for a need, runnable in psql (the bare SQL floor)
+// soak URL KEY [CLIENTS] [SECONDS] [DB_DOWN_SECONDS]   mixed load with outcomes (deploy/bench/soak.sh)
 // scoring   BenchmarkDotNet run of the scoring code
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 switch (args.FirstOrDefault())
@@ -37,6 +38,11 @@ switch (args.FirstOrDefault())
     case "candidate-sql":
         Console.WriteLine(await CandidateSql.ForNeedAsync(args[1], Guid.Parse(args[2])));
         return 0;
+
+    case "soak":
+        // soak URL KEY [CLIENTS] [SECONDS] [DATABASE_DOWN_SECONDS]
+        return await Soak.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200,
+            args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 60, args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 0);
 
     case "scoring":
         BenchmarkRunner.Run<ScoringBenchmarks>(args: args.Skip(1).ToArray());

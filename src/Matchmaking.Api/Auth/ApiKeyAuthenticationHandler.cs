@@ -4,16 +4,21 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Matchmaking.Domain.Access;
 using Matchmaking.Infrastructure.Persistence;
+using Matchmaking.Infrastructure.Resilience;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Matchmaking.Api.Auth;
 
 /// <summary>
 /// Authenticates <c>X-Api-Key</c>: the bootstrap admin key from configuration, or a stored key looked up
-/// by its prefix and compared by hash in constant time. Revoked keys fail at once (no cache).
+/// by its prefix and compared by hash in constant time. The database is asked on every request, so a
+/// revoked key fails at once; only when the database cannot answer is a key verified within the last five
+/// minutes accepted from memory (nothing can be revoked while the database is away), so what needs no
+/// database (reference data) keeps answering and the rest answers 503 rather than 401.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -21,7 +26,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     ApplicationDbContext db,
     IConfiguration configuration,
-    IProblemDetailsService problemDetails)
+    IProblemDetailsService problemDetails,
+    IMemoryCache verifiedKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -50,11 +56,31 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown API key.");
         }
 
-        var prefix = secret[..ApiKey.PrefixLength];
-        var candidates = await db.ApiKeys.AsNoTracking().Where(k => k.Prefix == prefix && k.RevokedAt == null).ToListAsync(Context.RequestAborted);
-        var key = candidates.FirstOrDefault(k => k.Matches(secret));
-        return key is null ? AuthenticateResult.Fail("Unknown or revoked API key.") : Success(key.Id, key.Role, key.OrganizationId);
+        var cacheKey = "api-key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+        ApiKey? key;
+        try
+        {
+            var prefix = secret[..ApiKey.PrefixLength];
+            var candidates = await db.ApiKeys.AsNoTracking().Where(k => k.Prefix == prefix && k.RevokedAt == null).ToListAsync(Context.RequestAborted);
+            key = candidates.FirstOrDefault(k => k.Matches(secret));
+        }
+        catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception)
+            && verifiedKeys.TryGetValue(cacheKey, out VerifiedKey? verified) && verified is not null)
+        {
+            return Success(verified.Id, verified.Role, verified.OrganizationId);
+        }
+
+        if (key is null)
+        {
+            verifiedKeys.Remove(cacheKey);
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
+
+        verifiedKeys.Set(cacheKey, new VerifiedKey(key.Id, key.Role, key.OrganizationId), TimeSpan.FromMinutes(5));
+        return Success(key.Id, key.Role, key.OrganizationId);
     }
+
+    private sealed record VerifiedKey(Guid Id, Role Role, Guid? OrganizationId);
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -29,7 +29,7 @@ public static class SupplierEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/import", Import).WithName("Suppliers_Import").RequireAuthorization(Policies.Admin)
             .WithSummary("Bulk import (CSV or NDJSON, streamed): validated like a single create, upserted by NIB, written with COPY in batches")
-            .WithMetadata(new BodySizeLimit(ImportBodyLimitBytes))
+            .WithMetadata(new BodySizeLimit(ImportBodyLimitBytes), new IdempotencyOutsideRequestTransaction())
             .Accepts<string>("text/csv", "application/x-ndjson")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

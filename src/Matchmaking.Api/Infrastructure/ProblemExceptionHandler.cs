@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Common.Validation;
 using Matchmaking.Domain.Common;
+using Matchmaking.Infrastructure.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,15 +12,30 @@ using Npgsql;
 namespace Matchmaking.Api.Infrastructure;
 
 /// <summary>The one place that turns exceptions into problem+json (RFC 9457).</summary>
-internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger)
+internal sealed partial class ProblemExceptionHandler(
+    IProblemDetailsService problemDetails, DatabaseOutageLog outageLog, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
+    /// <summary>What a 503 asks the client to wait before retrying, in seconds.</summary>
+    public const int RetryAfterSeconds = 2;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
-        if (problem.Status >= 500)
+        ProblemDetails problem;
+        if (DatabaseFaults.IsUnavailable(exception))
         {
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            outageLog.Report(exception);
+            problem = Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+                $"The database cannot answer right now. Retry after {RetryAfterSeconds} s.");
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            problem = ToProblem(exception);
+            if (problem.Status >= 500)
+            {
+                logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            }
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -41,6 +57,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             : WithErrors(Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message), conflict.Field, conflict.Message),
         InvalidStateTransitionException transition => Problem(StatusCodes.Status409Conflict, "Conflict", transition.Message),
         PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", precondition.Message),
+        IdempotencyException idempotency => WithErrors(
+            Problem(idempotency.Status, idempotency.Status switch
+            {
+                StatusCodes.Status409Conflict => "Conflict",
+                StatusCodes.Status422UnprocessableEntity => "Unprocessable entity",
+                _ => "One or more validation errors occurred.",
+            }, idempotency.Message), IdempotencyMiddleware.HeaderName, idempotency.Message),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
         BadHttpRequestException badRequest => FromBadRequest(badRequest),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",

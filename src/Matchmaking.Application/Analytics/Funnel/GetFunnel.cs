@@ -16,7 +16,7 @@ public sealed record ExposureFairness(int DistinctTop10Suppliers, int FirstTimeS
 public sealed record FunnelReport(DateOnly From, DateOnly To, Guid? BuyerId, IReadOnlyList<FunnelStage> Stages, double? OverallConversion, ExposureFairness Exposure);
 
 /// <summary>Needs posted in [from, to] (UTC dates, inclusive), optionally of one buyer, followed through the lifecycle.</summary>
-public sealed record GetFunnelQuery(DateOnly? From = null, DateOnly? To = null, Guid? BuyerId = null) : IRequest<FunnelReport>;
+public sealed record GetFunnelQuery(DateOnly? From = null, DateOnly? To = null, Guid? BuyerId = null) : IQuery<FunnelReport>;
 
 public sealed class GetFunnelQueryHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<GetFunnelQuery, FunnelReport>
 {

@@ -17,7 +17,7 @@ public sealed record LinkageReport(LinkageFigures Total, IReadOnlyList<LinkageFi
 /// is linked when it is a member of at least one partnership (an accepted invitation, active or completed)
 /// with a BUMN, BUMD or large private buyer.
 /// </summary>
-public sealed record GetLinkageQuery(string? ProvinceCode = null, string? Scale = null) : IRequest<LinkageReport>;
+public sealed record GetLinkageQuery(string? ProvinceCode = null, string? Scale = null) : IQuery<LinkageReport>;
 
 public sealed class GetLinkageQueryHandler(IApplicationDbContext db, ReferenceCatalog catalog) : IRequestHandler<GetLinkageQuery, LinkageReport>
 {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchmaking.Application.ApiKeys.ListApiKeys;
 
-public sealed record ListApiKeysQuery(int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<PagedList<ApiKeyDto>>, IPagedQuery;
+public sealed record ListApiKeysQuery(int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<ApiKeyDto>>, IPagedQuery;
 
 public sealed class ListApiKeysQueryHandler(IApplicationDbContext db) : IRequestHandler<ListApiKeysQuery, PagedList<ApiKeyDto>>
 {

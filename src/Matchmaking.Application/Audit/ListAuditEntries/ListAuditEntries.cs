@@ -11,7 +11,7 @@ public sealed record AuditEntryDto(Guid Id, Guid? KeyId, string? Role, string En
 
 /// <param name="Entity">Entity name, e.g. "supplier", "buyer", "apiKey".</param>
 public sealed record ListAuditEntriesQuery(string? Entity = null, Guid? EntityId = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
-    : IRequest<PagedList<AuditEntryDto>>, IPagedQuery;
+    : IQuery<PagedList<AuditEntryDto>>, IPagedQuery;
 
 public sealed class ListAuditEntriesQueryHandler(IApplicationDbContext db) : IRequestHandler<ListAuditEntriesQuery, PagedList<AuditEntryDto>>
 {

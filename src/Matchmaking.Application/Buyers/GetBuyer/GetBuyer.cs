@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchmaking.Application.Buyers.GetBuyer;
 
-public sealed record GetBuyerQuery(Guid Id) : IRequest<Versioned<BuyerDto>>;
+public sealed record GetBuyerQuery(Guid Id) : IQuery<Versioned<BuyerDto>>;
 
 public sealed class GetBuyerQueryHandler(IApplicationDbContext db, IMapper mapper) : IRequestHandler<GetBuyerQuery, Versioned<BuyerDto>>
 {

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Matchmaking.Application.Buyers.ListBuyers;
 
 public sealed record ListBuyersQuery(string? Type = null, string? ProvinceCode = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
-    : IRequest<PagedList<BuyerDto>>, IPagedQuery;
+    : IQuery<PagedList<BuyerDto>>, IPagedQuery;
 
 public sealed class ListBuyersQueryHandler(IApplicationDbContext db, IMapper mapper) : IRequestHandler<ListBuyersQuery, PagedList<BuyerDto>>
 {

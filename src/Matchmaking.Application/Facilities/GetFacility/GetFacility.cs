@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchmaking.Application.Facilities.GetFacility;
 
-public sealed record GetFacilityQuery(Guid Id) : IRequest<Versioned<FacilityDto>>;
+public sealed record GetFacilityQuery(Guid Id) : IQuery<Versioned<FacilityDto>>;
 
 public sealed class GetFacilityQueryHandler(IApplicationDbContext db, IMapper mapper) : IRequestHandler<GetFacilityQuery, Versioned<FacilityDto>>
 {

@@ -15,7 +15,7 @@ public sealed record ListFacilitiesQuery(
     string? Capability = null,
     string? Certification = null,
     int Page = 1,
-    int PageSize = Paging.DefaultPageSize) : IRequest<PagedList<FacilityDto>>, IPagedQuery;
+    int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<FacilityDto>>, IPagedQuery;
 
 public sealed class ListFacilitiesQueryHandler(IApplicationDbContext db, IMapper mapper)
     : IRequestHandler<ListFacilitiesQuery, PagedList<FacilityDto>>

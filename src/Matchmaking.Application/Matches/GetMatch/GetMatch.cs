@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchmaking.Application.Matches.GetMatch;
 
-public sealed record GetMatchQuery(Guid Id) : IRequest<MatchDto>;
+public sealed record GetMatchQuery(Guid Id) : IQuery<MatchDto>;
 
 public sealed class GetMatchQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<GetMatchQuery, MatchDto>
 {

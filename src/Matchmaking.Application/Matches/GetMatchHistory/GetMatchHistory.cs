@@ -8,7 +8,7 @@ namespace Matchmaking.Application.Matches.GetMatchHistory;
 
 public sealed record MatchTransitionDto(MatchStatus From, MatchStatus To, Guid? KeyId, string? Role, string? Note, DateTimeOffset At);
 
-public sealed record GetMatchHistoryQuery(Guid MatchId) : IRequest<IReadOnlyList<MatchTransitionDto>>;
+public sealed record GetMatchHistoryQuery(Guid MatchId) : IQuery<IReadOnlyList<MatchTransitionDto>>;
 
 public sealed class GetMatchHistoryQueryHandler(IApplicationDbContext db, ICurrentUser user)
     : IRequestHandler<GetMatchHistoryQuery, IReadOnlyList<MatchTransitionDto>>

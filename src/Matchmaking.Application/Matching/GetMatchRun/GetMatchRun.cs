@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchmaking.Application.Matching.GetMatchRun;
 
-public sealed record GetMatchRunQuery(Guid NeedId, Guid RunId) : IRequest<MatchRunDto>;
+public sealed record GetMatchRunQuery(Guid NeedId, Guid RunId) : IQuery<MatchRunDto>;
 
 public sealed class GetMatchRunQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<GetMatchRunQuery, MatchRunDto>
 {

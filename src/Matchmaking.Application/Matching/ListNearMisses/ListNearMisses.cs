@@ -20,7 +20,7 @@ public sealed record UpgradePathDto(Guid FacilityId, string Name, string Operato
 public sealed record NearMissDto(
     MatchSupplierDto Supplier, double Score, ComponentsDto Components, double DistanceKm, IReadOnlyList<string> Gaps, UpgradePathDto? UpgradePath);
 
-public sealed record ListNearMissesQuery(Guid NeedId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<PagedList<NearMissDto>>, IPagedQuery;
+public sealed record ListNearMissesQuery(Guid NeedId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<NearMissDto>>, IPagedQuery;
 
 /// <summary>Near misses of a need, computed on request from current data (see <see cref="NearMissFinder"/>).</summary>
 public sealed class ListNearMissesQueryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)

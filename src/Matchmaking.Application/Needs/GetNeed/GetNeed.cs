@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchmaking.Application.Needs.GetNeed;
 
-public sealed record GetNeedQuery(Guid Id) : IRequest<Versioned<NeedDto>>;
+public sealed record GetNeedQuery(Guid Id) : IQuery<Versioned<NeedDto>>;
 
 public sealed class GetNeedQueryHandler(IApplicationDbContext db, IMapper mapper, ICurrentUser user) : IRequestHandler<GetNeedQuery, Versioned<NeedDto>>
 {

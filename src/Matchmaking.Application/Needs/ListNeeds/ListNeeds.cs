@@ -11,7 +11,7 @@ namespace Matchmaking.Application.Needs.ListNeeds;
 /// <param name="Capability">Needs asking for this code or a descendant of it.</param>
 public sealed record ListNeedsQuery(
     Guid? BuyerId = null, string? Status = null, string? ProvinceCode = null, string? Capability = null,
-    int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<PagedList<NeedDto>>, IPagedQuery;
+    int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<NeedDto>>, IPagedQuery;
 
 public sealed class ListNeedsQueryHandler(IApplicationDbContext db, IMapper mapper, ICurrentUser user) : IRequestHandler<ListNeedsQuery, PagedList<NeedDto>>
 {

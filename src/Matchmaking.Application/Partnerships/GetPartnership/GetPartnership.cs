@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchmaking.Application.Partnerships.GetPartnership;
 
-public sealed record GetPartnershipQuery(Guid Id) : IRequest<PartnershipDto>;
+public sealed record GetPartnershipQuery(Guid Id) : IQuery<PartnershipDto>;
 
 public sealed class GetPartnershipQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<GetPartnershipQuery, PartnershipDto>
 {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Matchmaking.Application.Partnerships.ListPartnerships;
 
 public sealed record ListPartnershipsQuery(Guid? BuyerId = null, Guid? SupplierId = null, string? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
-    : IRequest<PagedList<PartnershipDto>>, IPagedQuery;
+    : IQuery<PagedList<PartnershipDto>>, IPagedQuery;
 
 public sealed class ListPartnershipsQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<ListPartnershipsQuery, PagedList<PartnershipDto>>
 {

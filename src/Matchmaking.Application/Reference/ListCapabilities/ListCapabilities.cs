@@ -1,3 +1,4 @@
+using Matchmaking.Application.Common;
 using Matchmaking.Domain.Reference;
 using MediatR;
 
@@ -6,7 +7,7 @@ namespace Matchmaking.Application.Reference.ListCapabilities;
 /// <summary>A taxonomy node. A need for a code is met by the code itself or any code below it.</summary>
 public sealed record CapabilityDto(string Code, string? ParentCode, string NameId, string NameEn, IReadOnlyList<string> KbliCodes);
 
-public sealed record ListCapabilitiesQuery : IRequest<IReadOnlyList<CapabilityDto>>;
+public sealed record ListCapabilitiesQuery : IQuery<IReadOnlyList<CapabilityDto>>;
 
 public sealed class ListCapabilitiesQueryHandler(ReferenceCatalog catalog) : IRequestHandler<ListCapabilitiesQuery, IReadOnlyList<CapabilityDto>>
 {

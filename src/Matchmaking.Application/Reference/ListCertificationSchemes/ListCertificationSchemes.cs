@@ -1,3 +1,4 @@
+using Matchmaking.Application.Common;
 using Matchmaking.Domain.Common;
 using MediatR;
 
@@ -5,7 +6,7 @@ namespace Matchmaking.Application.Reference.ListCertificationSchemes;
 
 public sealed record CertificationSchemeDto(CertificationScheme Code, string Name, string Description);
 
-public sealed record ListCertificationSchemesQuery : IRequest<IReadOnlyList<CertificationSchemeDto>>;
+public sealed record ListCertificationSchemesQuery : IQuery<IReadOnlyList<CertificationSchemeDto>>;
 
 public sealed class ListCertificationSchemesQueryHandler
     : IRequestHandler<ListCertificationSchemesQuery, IReadOnlyList<CertificationSchemeDto>>

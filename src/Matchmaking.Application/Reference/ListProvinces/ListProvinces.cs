@@ -1,3 +1,4 @@
+using Matchmaking.Application.Common;
 using Matchmaking.Domain.Reference;
 using MediatR;
 
@@ -6,7 +7,7 @@ namespace Matchmaking.Application.Reference.ListProvinces;
 /// <summary>A province with its BPS code and the capital's coordinates (the default location).</summary>
 public sealed record ProvinceDto(string Code, string Name, string Capital, double Latitude, double Longitude);
 
-public sealed record ListProvincesQuery : IRequest<IReadOnlyList<ProvinceDto>>;
+public sealed record ListProvincesQuery : IQuery<IReadOnlyList<ProvinceDto>>;
 
 public sealed class ListProvincesQueryHandler(ReferenceCatalog catalog) : IRequestHandler<ListProvincesQuery, IReadOnlyList<ProvinceDto>>
 {

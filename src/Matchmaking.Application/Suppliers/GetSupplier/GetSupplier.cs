@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchmaking.Application.Suppliers.GetSupplier;
 
-public sealed record GetSupplierQuery(Guid Id) : IRequest<Versioned<SupplierDto>>;
+public sealed record GetSupplierQuery(Guid Id) : IQuery<Versioned<SupplierDto>>;
 
 public sealed class GetSupplierQueryHandler(IApplicationDbContext db, IMapper mapper, ICurrentUser user)
     : IRequestHandler<GetSupplierQuery, Versioned<SupplierDto>>

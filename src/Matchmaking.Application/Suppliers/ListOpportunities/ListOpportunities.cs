@@ -17,7 +17,7 @@ public sealed record OpportunityDto(
     string DeliveryProvinceCode, double Score, ComponentsDto Components, double DistanceKm, IReadOnlyList<string> Reasons);
 
 public sealed record ListOpportunitiesQuery(Guid SupplierId, int Page = 1, int PageSize = Paging.DefaultPageSize)
-    : IRequest<PagedList<OpportunityDto>>, IPagedQuery;
+    : IQuery<PagedList<OpportunityDto>>, IPagedQuery;
 
 /// <summary>
 /// PostgreSQL narrows open needs to those whose every capability code is one the supplier has or an

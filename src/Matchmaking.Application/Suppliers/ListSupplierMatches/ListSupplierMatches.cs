@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Matchmaking.Application.Suppliers.ListSupplierMatches;
 
 /// <summary>The invitations a supplier has received (alone or in a consortium), and its answers: invited, accepted, declined.</summary>
-public sealed record ListSupplierMatchesQuery(Guid SupplierId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<PagedList<MatchDto>>, IPagedQuery;
+public sealed record ListSupplierMatchesQuery(Guid SupplierId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<MatchDto>>, IPagedQuery;
 
 public sealed class ListSupplierMatchesQueryHandler(IApplicationDbContext db) : IRequestHandler<ListSupplierMatchesQuery, PagedList<MatchDto>>
 {

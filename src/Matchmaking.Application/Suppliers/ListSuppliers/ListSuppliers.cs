@@ -21,7 +21,7 @@ public sealed record ListSuppliersQuery(
     string? Q = null,
     bool? Active = null,
     int Page = 1,
-    int PageSize = Paging.DefaultPageSize) : IRequest<PagedList<SupplierDto>>, IPagedQuery;
+    int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<SupplierDto>>, IPagedQuery;
 
 public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<ListSuppliersQuery, PagedList<SupplierDto>>
