@@ -14,7 +14,7 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        services.ConfigureHttpJsonOptions(options => JsonDefaults.ConfigureForRequests(JsonDefaults.Configure(options.SerializerOptions)));
         // Swashbuckle reads the MVC options to describe schemas; keep both the same.
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ConfigureJson(options.JsonSerializerOptions));
 

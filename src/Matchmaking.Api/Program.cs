@@ -33,8 +33,10 @@ if (app.Configuration.GetValue<bool>("Demo:Seed"))
     await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
 }
 
+app.UseMiddleware<ResponseHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<QueryStringGuardMiddleware>();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
 app.UseRateLimiter();

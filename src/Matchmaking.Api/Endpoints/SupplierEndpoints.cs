@@ -21,7 +21,7 @@ public static class SupplierEndpoints
 {
     public static IEndpointRouteBuilder MapSupplierEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("/api/v1/suppliers", "Suppliers");
+        var group = app.MapApiGroup("/api/v1/suppliers", "Suppliers").WithMetadata(new CarriesPersonalData());
 
         group.MapPost("/", Create).WithName("Suppliers_Create").RequireAuthorization(Policies.Admin)
             .WithSummary("Register a UMKM supplier")

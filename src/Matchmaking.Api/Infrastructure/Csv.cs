@@ -17,10 +17,31 @@ public sealed class CsvResult(IReadOnlyList<string> header, IEnumerable<IReadOnl
         builder.Append(Rfc4180.FormatRow(header)).Append("\r\n");
         foreach (var row in rows)
         {
-            builder.Append(Rfc4180.FormatRow(row)).Append("\r\n");
+            builder.Append(Rfc4180.FormatRow(row.Select(Neutralize))).Append("\r\n");
         }
 
         await httpContext.Response.WriteAsync(builder.ToString(), Encoding.UTF8, httpContext.RequestAborted);
+    }
+
+    /// <summary>
+    /// OWASP's CSV-injection rule: a cell a spreadsheet would run as a formula (it starts with =, @, +, -,
+    /// tab or a line break) is prefixed with an apostrophe so it shows as text. Plain numbers (-7.7, +62)
+    /// stay numbers. Stored values and JSON are unchanged.
+    /// </summary>
+    public static string? Neutralize(string? cell)
+    {
+        if (string.IsNullOrEmpty(cell))
+        {
+            return cell;
+        }
+
+        var formula = cell[0] switch
+        {
+            '=' or '@' or '\t' or '\r' or '\n' => true,
+            '+' or '-' => !decimal.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _),
+            _ => false,
+        };
+        return formula ? "'" + cell : cell;
     }
 
     /// <summary>True when the client prefers CSV to JSON (by Accept quality; CSV wins a tie when it is named).</summary>

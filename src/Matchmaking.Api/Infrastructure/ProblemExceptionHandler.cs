@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Matchmaking.Application.Common.Exceptions;
+using Matchmaking.Application.Common.Json;
 using Matchmaking.Application.Common.Validation;
 using Matchmaking.Domain.Common;
 using Matchmaking.Infrastructure.Resilience;
@@ -70,6 +71,8 @@ internal sealed partial class ProblemExceptionHandler(
             "The resource was changed by another request at the same time. Read it again and retry."),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } =>
             Problem(StatusCodes.Status409Conflict, "Conflict", $"A record with the same unique value already exists ({unique.ConstraintName})."),
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
+            Problem(StatusCodes.Status409Conflict, "Conflict", "Other records still refer to this one, or a record it refers to does not exist."),
         OperationCanceledException => Problem(499, "Client closed request", "The request was cancelled."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Internal server error",
             "An unexpected error occurred. Quote the traceId when reporting it."),
@@ -79,8 +82,8 @@ internal sealed partial class ProblemExceptionHandler(
     {
         if (exception.InnerException is JsonException json)
         {
-            var field = JsonPathToField(json.Path);
-            return Validation(new Dictionary<string, string[]> { [field] = [DescribeJsonError(json)] });
+            var (field, message) = JsonErrors.Describe(json);
+            return Validation(new Dictionary<string, string[]> { [field] = [message] });
         }
 
         return exception.StatusCode switch
@@ -110,49 +113,6 @@ internal sealed partial class ProblemExceptionHandler(
         return Problem(StatusCodes.Status400BadRequest, "Bad request", exception.Message);
     }
 
-    private static string JsonPathToField(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || path == "$")
-        {
-            return "body";
-        }
-
-        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-    }
-
-    private static string DescribeJsonError(JsonException json)
-    {
-        var target = ConversionTarget().Match(json.Message);
-        if (!target.Success)
-        {
-            return "The request body is not valid JSON.";
-        }
-
-        var type = target.Groups["type"].Value;
-        var expected = type switch
-        {
-            _ when type.Contains("Int64", StringComparison.Ordinal) || type.Contains("Int32", StringComparison.Ordinal) =>
-                "a whole number within range",
-            _ when type.Contains("Decimal", StringComparison.Ordinal) || type.Contains("Double", StringComparison.Ordinal) =>
-                "a number within range",
-            _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
-            _ when type.Contains("DateOnly", StringComparison.Ordinal) => "a date as YYYY-MM-DD",
-            _ when type.Contains("DateTime", StringComparison.Ordinal) => "an ISO-8601 timestamp",
-            _ when type.Contains("Guid", StringComparison.Ordinal) => "a UUID",
-            _ when type.Contains("String", StringComparison.Ordinal) => "a string",
-            _ when type.Contains("List", StringComparison.Ordinal) || type.Contains("[]", StringComparison.Ordinal) => "an array",
-            _ => EnumNames(type) is { } names ? $"one of: {names}" : "a value of another type",
-        };
-        return $"Expected {expected}.";
-    }
-
-    private static string? EnumNames(string typeName)
-    {
-        var simple = typeName.Split('.', '+').Last().TrimEnd(']');
-        var enumType = typeof(LegalForm).Assembly.GetTypes().FirstOrDefault(t => t.IsEnum && t.Name == simple);
-        return enumType is null ? null : string.Join(", ", Enum.GetNames(enumType).Select(RuleExtensions.WireName));
-    }
-
     private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) =>
         new ValidationProblemDetails(errors)
         {
@@ -170,9 +130,6 @@ internal sealed partial class ProblemExceptionHandler(
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
-
-    [GeneratedRegex(@"could not be converted to (?<type>[^\s.][^\s]*?)\.? Path", RegexOptions.CultureInvariant)]
-    private static partial Regex ConversionTarget();
 
     [GeneratedRegex("""parameter "(?:[^"]*\s)?(?<name>\w+)" from "(?<value>[^"]*)""", RegexOptions.CultureInvariant)]
     private static partial Regex BindingParameter();

@@ -87,14 +87,16 @@ public sealed class NeedInputValidator : AbstractValidator<NeedInput>
         RuleFor(n => n.Title).RequiredText();
         RuleFor(n => n.Description).OptionalText(RuleExtensions.LongTextMaxLength);
         RuleFor(n => n.CapabilityCodes).NotEmpty().WithMessage("'capabilityCodes' needs at least one code.")
-            .Must(c => c!.Count <= 20).WithMessage("At most 20 capability codes.");
+            .Must(c => c is null || c.Count <= 20).WithMessage("At most 20 capability codes.");
         RuleForEach(n => n.CapabilityCodes).KnownCapability(catalog);
         RuleFor(n => n.Quantity).NotNull().WithMessage("'quantity' is required.")
             .GreaterThan(0).WithMessage("'quantity' must be greater than zero.")
             .LessThanOrEqualTo(1_000_000_000_000m).WithMessage("'quantity' is implausibly large.");
         RuleFor(n => n.Unit).OptionalText(20);
         RuleFor(n => n.NeededBy).NotNull().WithMessage("'neededBy' is required.")
-            .Must(d => d > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("'neededBy' must be in the future.");
+            .Must(d => d > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("'neededBy' must be in the future.")
+            .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(RuleExtensions.NeededByMaxYearsAhead))
+            .WithMessage($"'neededBy' must be within {RuleExtensions.NeededByMaxYearsAhead} years.");
         RuleFor(n => n.DeliveryProvinceCode).KnownProvince(catalog);
         RuleFor(n => n.DeliveryLocation).SetValidator(new LocationInputValidator()!).When(n => n.DeliveryLocation is not null);
         RuleFor(n => n.EstimatedValueIdr).GreaterThanOrEqualTo(0).WithMessage("'estimatedValueIdr' cannot be negative.");

@@ -52,7 +52,11 @@ public sealed class SupplierInputValidator : AbstractValidator<SupplierInput>
             certification.RuleFor(c => c.Scheme).RequiredEnum();
             certification.RuleFor(c => c.Number).OptionalText(RuleExtensions.ShortTextMaxLength);
             certification.RuleFor(c => c.Issuer).OptionalText(RuleExtensions.NameMaxLength);
-            certification.RuleFor(c => c.ValidUntil).NotNull().WithMessage("'validUntil' is required.");
+            certification.RuleFor(c => c.ValidUntil).NotNull().WithMessage("'validUntil' is required.")
+                .InclusiveBetween(RuleExtensions.EarliestDate, RuleExtensions.LatestValidUntil)
+                .WithMessage($"'validUntil' must be between {RuleExtensions.EarliestDate:yyyy-MM-dd} and {RuleExtensions.LatestValidUntil:yyyy-MM-dd}.");
+            certification.RuleFor(c => c.IssuedOn).InclusiveBetween(RuleExtensions.EarliestDate, RuleExtensions.LatestValidUntil)
+                .WithMessage($"'issuedOn' must be between {RuleExtensions.EarliestDate:yyyy-MM-dd} and {RuleExtensions.LatestValidUntil:yyyy-MM-dd}.");
             certification.RuleFor(c => c.ValidUntil).GreaterThan(c => c.IssuedOn)
                 .When(c => c.IssuedOn is not null && c.ValidUntil is not null)
                 .WithMessage("'validUntil' must be after 'issuedOn'.");

@@ -64,11 +64,31 @@ public sealed class Need
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>Only an open need's details change; sending a closed need's details back unchanged is allowed.</summary>
     public void Replace(NeedProfile profile, DateTimeOffset now)
     {
+        if (Status != NeedStatus.Open)
+        {
+            if (HasDetails(profile))
+            {
+                return;
+            }
+
+            throw new InvalidStateTransitionException(
+                $"The need is {Status.ToString().ToLowerInvariant()}; only an open need's details can change.");
+        }
+
         Apply(profile, now);
         Version++;
     }
+
+    private bool HasDetails(NeedProfile profile) =>
+        profile.Title == Title && profile.Description == Description
+        && profile.CapabilityCodes.Distinct().SequenceEqual(CapabilityCodes) && profile.Quantity == Quantity && profile.Unit == Unit
+        && profile.NeededBy == NeededBy && profile.DeliveryProvinceCode == DeliveryProvinceCode && profile.DeliveryLocation == DeliveryLocation
+        && profile.EstimatedValueIdr == EstimatedValueIdr && profile.RequiredCertifications.Distinct().SequenceEqual(RequiredCertifications)
+        && profile.MinTkdnPercent == MinTkdnPercent && profile.MaxDistanceKm == MaxDistanceKm && profile.UmkOnly == UmkOnly
+        && profile.AllowConsortium == AllowConsortium && profile.Weights.Normalized() == Weights;
 
     /// <summary>open → closed | awarded | cancelled; the others are final. Same status is a no-op.</summary>
     public void ChangeStatus(NeedStatus target, DateTimeOffset now)

@@ -83,6 +83,11 @@ public sealed class Partnership
             throw new InvalidStateTransitionException($"Payment was already recorded (paid on {PaidOn:yyyy-MM-dd}).");
         }
 
+        if (invoicedOn < StartDate)
+        {
+            throw new DomainRuleException("invoicedOn", $"'invoicedOn' cannot be before the partnership started ({StartDate:yyyy-MM-dd}).");
+        }
+
         if (paidOn < invoicedOn)
         {
             throw new DomainRuleException("paidOn", "'paidOn' cannot be before 'invoicedOn'.");

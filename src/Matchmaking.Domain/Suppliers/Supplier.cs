@@ -71,11 +71,17 @@ public sealed class Supplier
         Version++;
     }
 
-    public void Reactivate(DateTimeOffset now)
+    /// <summary>A deactivated supplier comes back only by an administrator's decision, never by its own key.</summary>
+    public void Reactivate(DateTimeOffset now, bool byAdministrator)
     {
         if (Active)
         {
             return;
+        }
+
+        if (!byAdministrator)
+        {
+            throw new InvalidStateTransitionException("The supplier is deactivated; only an administrator can reactivate it.");
         }
 
         Active = true;

@@ -96,6 +96,13 @@ public sealed class IdempotencyStore(ApplicationDbContext db, TimeProvider clock
 
         public async Task CompleteAsync(StoredResponse response, CancellationToken cancellationToken)
         {
+            if (transaction.Connection is null)
+            {
+                // The server ended the connection (shutdown, failover) after the write: it rolled back, so the
+                // client retries with the same key and nothing was done twice.
+                throw new NpgsqlException("The database connection was lost before the request could commit.", new IOException("connection lost"));
+            }
+
             var now = clock.GetUtcNow();
             await using (var insert = new NpgsqlCommand("""
                 INSERT INTO idempotency_keys (caller, key, request_hash, status_code, content_type, location, etag, body, created_at, expires_at)

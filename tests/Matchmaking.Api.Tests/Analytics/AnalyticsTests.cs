@@ -119,6 +119,7 @@ public sealed class AnalyticsTests(ApiFixture fixture) : ApiTest(fixture)
         var (partnership, supplier) = await _scenario.PartnershipAsync(first[a], a);
         Assert.Equal(HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/v1/partnerships/{partnership}/complete", new { qualityRating = 5, onTimeRating = 5 })).StatusCode);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await PartnershipStartedDaysAgoAsync(partnership, 10);
         Assert.Equal(HttpStatusCode.OK, (await supplier.PostJsonAsync($"/api/v1/partnerships/{partnership}/payment", new { invoicedOn = today.AddDays(-3), paidOn = today })).StatusCode);
 
         var report = await (await Client.GetAsync($"/api/v1/analytics/funnel?buyerId={pln}")).ReadAsync<FunnelReport>();

@@ -107,6 +107,20 @@ public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// Moves a partnership's start back in time, as if it had begun earlier: payments are dated on or after
+    /// the start, and tests of payment history need invoices older than today.
+    /// </summary>
+    protected async Task PartnershipStartedDaysAgoAsync(Guid partnership, int days)
+    {
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var update = new NpgsqlCommand("UPDATE partnerships SET start_date = start_date - @days WHERE id = @id", connection);
+        update.Parameters.AddWithValue("days", days);
+        update.Parameters.AddWithValue("id", partnership);
+        Assert.Equal(1, await update.ExecuteNonQueryAsync());
+    }
+
     /// <summary>Creates a key through the API (as admin) and returns a client that sends it.</summary>
     protected async Task<(HttpClient Client, Guid KeyId, string Secret)> ClientForRoleAsync(string role, Guid? organizationId = null)
     {

@@ -62,6 +62,7 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
         var completed = await (await _buyerClient.PostJsonAsync($"/api/v1/partnerships/{partnershipId}/complete", new { qualityRating = 5, onTimeRating = 4 }))
             .ReadAsync<PartnershipDto>();
         Assert.Equal(PartnershipStatus.Completed, completed.Status);
+        await PartnershipStartedDaysAgoAsync(partnershipId, 60);
         var paid = await (await supplierClient.PostJsonAsync($"/api/v1/partnerships/{partnershipId}/payment",
             new { invoicedOn = _today.AddDays(-40), paidOn = _today.AddDays(-5) })).ReadAsync<PartnershipDto>();
         Assert.Equal(35, paid.DaysToPay);
@@ -216,6 +217,12 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
         await (await _buyerClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/complete", new { qualityRating = 5, onTimeRating = 5 }))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
+        // Invoiced before the partnership began (a payment invoiced on 0001-01-01 once skewed a buyer's median).
+        await (await supplierClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/payment", new { invoicedOn = new DateOnly(1, 1, 1), paidOn = _today }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invoicedOn");
+        await (await supplierClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/payment", new { invoicedOn = _today.AddDays(-10), paidOn = _today }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invoicedOn");
+        await PartnershipStartedDaysAgoAsync(partnership, 30);
         await (await supplierClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/payment", new { invoicedOn = _today.AddDays(-10), paidOn = _today.AddDays(-20) }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "paidOn");
         await (await supplierClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/payment", new { invoicedOn = _today.AddDays(-10), paidOn = _today.AddDays(3) }))
@@ -237,6 +244,7 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
         for (var i = 0; i < days.Length; i++)
         {
             var (partnership, supplierClient) = await PartnershipAsync($"CV {i}");
+            await PartnershipStartedDaysAgoAsync(partnership, 120);
             await supplierClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/payment", new { invoicedOn = _today.AddDays(-100), paidOn = _today.AddDays(-100 + days[i]) });
             if (i < 2)
             {

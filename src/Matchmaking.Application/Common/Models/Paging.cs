@@ -7,6 +7,9 @@ public static class Paging
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
+
+    /// <summary>Keeps (page − 1) × pageSize inside what PostgreSQL's OFFSET takes.</summary>
+    public const int MaxPage = 10_000_000;
 }
 
 /// <summary>A resource together with its version, so endpoints can send it as an ETag.</summary>

@@ -16,7 +16,7 @@ public static class PageValidation
     public static void AddPageRules<T>(this AbstractValidator<T> validator)
         where T : IPagedQuery
     {
-        validator.RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("'page' starts at 1.");
+        validator.RuleFor(q => q.Page).InclusiveBetween(1, Paging.MaxPage).WithMessage($"'page' must be between 1 and {Paging.MaxPage}.");
         validator.RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize)
             .WithMessage($"'pageSize' must be between 1 and {Paging.MaxPageSize}.");
     }

@@ -11,6 +11,13 @@ public static class RuleExtensions
     public const int ShortTextMaxLength = 100;
     public const int LongTextMaxLength = 4000;
 
+    /// <summary>How far ahead a delivery date may lie.</summary>
+    public const int NeededByMaxYearsAhead = 10;
+
+    /// <summary>The sane range for certificate dates (a date beyond it is a typing error, not a plan).</summary>
+    public static readonly DateOnly EarliestDate = new(1945, 8, 17);
+    public static readonly DateOnly LatestValidUntil = new(2100, 12, 31);
+
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength = NameMaxLength) =>
         rule.NotEmpty().WithMessage("'{PropertyName}' is required.")
             .MaximumLength(maxLength).WithMessage($"'{{PropertyName}}' must be at most {maxLength} characters.")

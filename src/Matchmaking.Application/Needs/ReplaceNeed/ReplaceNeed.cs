@@ -27,11 +27,7 @@ public sealed class ReplaceNeedCommandHandler(IApplicationDbContext db, IMapper 
         }
 
         var now = clock.GetUtcNow();
-        if (need.Status == NeedStatus.Open)
-        {
-            need.Replace(request.Body.ToProfile(catalog), now);
-        }
-
+        need.Replace(request.Body.ToProfile(catalog), now);
         need.ChangeStatus(request.Body.Status ?? need.Status, now);
         await db.SaveChangesAsync(cancellationToken);
         return new Versioned<NeedDto>(mapper.Map<NeedDto>(need), need.Version);

@@ -18,6 +18,7 @@ public sealed class DeleteSupplierCommandHandler(IApplicationDbContext db, TimeP
             ?? throw new NotFoundException("Supplier", request.Id);
         ConcurrencyCheck.EnsureMatches(request.ExpectedVersion, supplier.Version);
         supplier.Deactivate(clock.GetUtcNow());
+        await ApiKeys.OrganizationKeys.RevokeAllAsync(db, supplier.Id, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -10,6 +10,7 @@ using Matchmaking.Domain.Reference;
 using Matchmaking.Domain.Suppliers;
 using MediatR;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Matchmaking.Application.Suppliers.ImportSuppliers;
 
@@ -25,8 +26,9 @@ public sealed record RejectedRow(int Line, string? Nib, IDictionary<string, stri
 /// <summary>
 /// The outcome of an import. <c>rejectedRows</c> lists at most the first 1000 rejections;
 /// <c>rejected</c> counts them all.
+/// <c>rowsRead</c> = <c>accepted</c> + <c>updated</c> + <c>rejected</c>: every data line is accounted for.
 /// </summary>
-public sealed record ImportResultDto(int Accepted, int Updated, int Rejected, int Batches, long ElapsedMs, IReadOnlyList<RejectedRow> RejectedRows);
+public sealed record ImportResultDto(int RowsRead, int Accepted, int Updated, int Rejected, int Batches, long ElapsedMs, IReadOnlyList<RejectedRow> RejectedRows);
 
 public sealed record ImportSuppliersCommand(Stream Body, ImportFormat Format) : IRequest<ImportResultDto>;
 
@@ -35,7 +37,8 @@ public sealed record ImportSuppliersCommand(Stream Body, ImportFormat Format) : 
 /// valid rows in batches with PostgreSQL COPY, upserting by NIB. A bad row is reported and skipped; a batch
 /// the database refuses is rolled back whole and its rows reported, and the import goes on with the next.
 /// </summary>
-public sealed class ImportSuppliersCommandHandler(ISupplierBulkWriter writer, ReferenceCatalog catalog, TimeProvider clock, IConfiguration configuration)
+public sealed partial class ImportSuppliersCommandHandler(
+    ISupplierBulkWriter writer, ReferenceCatalog catalog, TimeProvider clock, IConfiguration configuration, ILogger<ImportSuppliersCommandHandler> logger)
     : IRequestHandler<ImportSuppliersCommand, ImportResultDto>
 {
     public const int MaxReportedRejections = 1000;
@@ -57,13 +60,26 @@ public sealed class ImportSuppliersCommandHandler(ISupplierBulkWriter writer, Re
             var now = clock.GetUtcNow();
             await foreach (var (line, input, errors) in ReadAsync(request.Body, request.Format, cancellationToken))
             {
+                report.Read();
                 if (input is null)
                 {
                     report.Reject(line, null, errors!);
                     continue;
                 }
 
-                var result = await validator.ValidateAsync(input, cancellationToken);
+                FluentValidation.Results.ValidationResult result;
+                try
+                {
+                    result = await validator.ValidateAsync(input, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A defect must not end the import: the row is reported, the defect logged with its stack.
+                    LogRowFailed(exception, line);
+                    report.Reject(line, input.Nib, new Dictionary<string, string[]> { ["row"] = ["This row could not be processed; quote the line number when reporting it."] });
+                    continue;
+                }
+
                 if (!result.IsValid)
                 {
                     report.Reject(line, input.Nib, result.Errors.GroupBy(e => FieldPath.ToClientPath(e.PropertyName))
@@ -91,6 +107,12 @@ public sealed class ImportSuppliersCommandHandler(ISupplierBulkWriter writer, Re
                 catch (DomainRuleException rule)
                 {
                     report.Reject(line, input.Nib, new Dictionary<string, string[]> { [rule.Field] = [rule.Message] });
+                    continue;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogRowFailed(exception, line);
+                    report.Reject(line, input.Nib, new Dictionary<string, string[]> { ["row"] = ["This row could not be processed; quote the line number when reporting it."] });
                     continue;
                 }
 
@@ -146,6 +168,9 @@ public sealed class ImportSuppliersCommandHandler(ISupplierBulkWriter writer, Re
         private int _updated;
         private int _rejectedCount;
         private int _batches;
+        private int _read;
+
+        public void Read() => Interlocked.Increment(ref _read);
 
         public void Reject(int line, string? nib, IDictionary<string, string[]> errors)
         {
@@ -171,7 +196,7 @@ public sealed class ImportSuppliersCommandHandler(ISupplierBulkWriter writer, Re
         {
             lock (_lock)
             {
-                return new ImportResultDto(_accepted, _updated, _rejectedCount, _batches, elapsedMs, _rejected.OrderBy(r => r.Line).ToList());
+                return new ImportResultDto(_read, _accepted, _updated, _rejectedCount, _batches, elapsedMs, _rejected.OrderBy(r => r.Line).ToList());
             }
         }
     }
@@ -179,13 +204,21 @@ public sealed class ImportSuppliersCommandHandler(ISupplierBulkWriter writer, Re
     private static async IAsyncEnumerable<(int Line, SupplierInput? Input, Dictionary<string, string[]>? Errors)> ReadAsync(
         Stream body, ImportFormat format, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body);
+        using var reader = new BoundedLineReader(new StreamReader(body));
         if (format == ImportFormat.Ndjson)
         {
             var line = 0;
+            var longLines = 0;
             while (await reader.ReadLineAsync(cancellationToken) is { } text)
             {
                 line++;
+                if (reader.LongLines > longLines)
+                {
+                    longLines = reader.LongLines;
+                    yield return (line, null, LineTooLong);
+                    continue;
+                }
+
                 if (string.IsNullOrWhiteSpace(text))
                 {
                     continue;
@@ -203,8 +236,8 @@ public sealed class ImportSuppliersCommandHandler(ISupplierBulkWriter writer, Re
                 }
                 catch (JsonException json)
                 {
-                    var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "row" : json.Path.TrimStart('$', '.');
-                    errors = new() { [field] = [$"Invalid JSON: {FirstLine(json.Message)}"] };
+                    var (field, message) = JsonErrors.Describe(json);
+                    errors = new() { [field == "body" ? "row" : field] = [message] };
                 }
 
                 yield return (line, input, errors);
@@ -214,8 +247,21 @@ public sealed class ImportSuppliersCommandHandler(ISupplierBulkWriter writer, Re
         }
 
         List<string>? header = null;
+        var longLinesBefore = 0;
         await foreach (var (line, fields) in Rfc4180.ReadAsync(reader, cancellationToken))
         {
+            if (reader.LongLines > longLinesBefore)
+            {
+                longLinesBefore = reader.LongLines;
+                if (header is null)
+                {
+                    throw new ValidationException("header", $"The header row is longer than {BoundedLineReader.MaxLineChars} characters.");
+                }
+
+                yield return (line, null, LineTooLong);
+                continue;
+            }
+
             if (header is null)
             {
                 header = fields.Select(f => f.Trim()).ToList();
@@ -234,6 +280,12 @@ public sealed class ImportSuppliersCommandHandler(ISupplierBulkWriter writer, Re
             yield return (line, input, input is null ? errors : null);
         }
     }
+
+    private static Dictionary<string, string[]> LineTooLong =>
+        new() { ["row"] = [$"The line is longer than {BoundedLineReader.MaxLineChars} characters; it was skipped."] };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import row on line {Line} failed unexpectedly")]
+    private partial void LogRowFailed(Exception exception, int line);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

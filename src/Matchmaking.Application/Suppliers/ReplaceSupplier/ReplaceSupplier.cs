@@ -28,10 +28,11 @@ public sealed class ReplaceSupplierCommandHandler(IApplicationDbContext db, IMap
         if (request.Body.Active == false)
         {
             supplier.Deactivate(now);
+            await ApiKeys.OrganizationKeys.RevokeAllAsync(db, supplier.Id, now, cancellationToken);
         }
         else if (request.Body.Active == true)
         {
-            supplier.Reactivate(now);
+            supplier.Reactivate(now, byAdministrator: user.Role == Domain.Access.Role.Admin);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,28 @@
+namespace Matchmaking.Api.Infrastructure;
+
+/// <summary>
+/// Headers that keep answers safe where they land: no content sniffing anywhere; authenticated data is
+/// <c>private</c> (no shared cache keeps it), and answers that can carry personal contact details
+/// (UU 27/2022) are <c>no-store</c>.
+/// </summary>
+internal sealed class ResponseHeadersMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                headers.CacheControl = context.GetEndpoint()?.Metadata.GetMetadata<CarriesPersonalData>() is not null ? "no-store" : "private";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}
+
+/// <summary>Endpoint metadata: the answer may hold personal data, so no cache may store it.</summary>
+public sealed record CarriesPersonalData;
