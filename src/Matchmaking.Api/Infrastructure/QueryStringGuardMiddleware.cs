@@ -1,3 +1,5 @@
+using System.Text.Unicode;
+using System.Web;
 using Matchmaking.Application.Common.Exceptions;
 
 namespace Matchmaking.Api.Infrastructure;
@@ -13,6 +15,16 @@ internal sealed class QueryStringGuardMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
+        // The decoded query keeps bytes that are not UTF-8 as literal %XX; check the raw escapes first.
+        foreach (var pair in (context.Request.QueryString.Value ?? string.Empty).TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (pair.Contains('%', StringComparison.Ordinal) && !Utf8.IsValid(HttpUtility.UrlDecodeToBytes(pair)))
+            {
+                var name = HttpUtility.UrlDecode(pair.Split('=')[0]);
+                throw new ValidationException(name, $"'{name}' must be UTF-8 text without control characters.");
+            }
+        }
+
         foreach (var (name, values) in context.Request.Query)
         {
             foreach (var value in values)

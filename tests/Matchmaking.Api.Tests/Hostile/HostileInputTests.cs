@@ -452,6 +452,11 @@ public sealed class HostileInputTests(ApiFixture fixture) : ApiTest(fixture)
 
         if (status < 400)
         {
+            if (field is not null)
+            {
+                _failures.Add($"{where}: a value that can never be valid for '{field}' was accepted");
+            }
+
             return;
         }
 

@@ -27,8 +27,8 @@ public static partial class JsonErrors
         if (unmapped.Success)
         {
             var name = unmapped.Groups["name"].Value;
-            var parent = field == "body" ? string.Empty : field;
-            return (parent.Length == 0 ? name : $"{parent}.{name}", $"Unknown property '{name}'.");
+            var named = field == "body" ? name : field.EndsWith(name, StringComparison.Ordinal) ? field : $"{field}.{name}";
+            return (named, $"Unknown property '{name}'.");
         }
 
         if (json.Message.Contains("maximum configured depth", StringComparison.Ordinal))
