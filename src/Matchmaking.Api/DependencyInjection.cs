@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
+using Matchmaking.Api.OpenApi;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Json;
 using Microsoft.AspNetCore.Authentication;
@@ -66,12 +67,12 @@ public static class DependencyInjection
             });
             options.OperationFilter<SecuritySchemeOperationFilter>();
             options.OperationFilter<IdempotencyOperationFilter>();
-            options.OperationFilter<ServiceUnavailableOperationFilter>();
+            options.OperationFilter<ContractOperationFilter>();
+            options.DocumentFilter<ContractDocumentFilter>();
             options.SupportNonNullableReferenceTypes();
-            options.CustomSchemaIds(type => type.FullName!.Replace("Matchmaking.Application.", string.Empty, StringComparison.Ordinal)
-                .Replace("Matchmaking.Domain.", string.Empty, StringComparison.Ordinal)
-                .Replace('+', '.')
-                .Split('`')[0] + (type.IsGenericType ? "Of" + string.Join("And", type.GetGenericArguments().Select(a => a.Name)) : string.Empty));
+            options.UseAllOfToExtendReferenceSchemas();
+            options.SchemaFilter<ContractSchemaFilter>();
+            options.CustomSchemaIds(SchemaIds.For);
         });
         return services;
     }

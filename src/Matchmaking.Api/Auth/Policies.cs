@@ -57,6 +57,22 @@ public static class Policies
     }
 
     public static string Name(Role role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>Who a policy lets in, in words, for the OpenAPI document.</summary>
+    public static string Describe(string policy) => policy switch
+    {
+        AnyKey => "any valid API key",
+        Admin => "admin keys",
+        SupplierSelf => "admin, or the supplier's own key",
+        BuyerSelf => "admin, or the buyer's own key",
+        Analytics => "admin and analyst keys",
+        Procurement => "admin, and buyer keys on their own needs",
+        ProcurementRead => "admin, analyst, and buyer keys on their own needs",
+        SupplierOnly => "supplier keys, for their own invitations",
+        SupplierSelfOrAdmin => "admin, and supplier keys for their own partnerships",
+        Parties => "admin, analysts, and the buyer and suppliers party to it",
+        _ => policy,
+    };
 }
 
 /// <summary>Admin always; otherwise the key's role and bound organisation must match the route's <c>id</c>.</summary>

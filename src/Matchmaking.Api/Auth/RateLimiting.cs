@@ -17,9 +17,7 @@ public static class RateLimiting
         var burst = configuration.GetValue("RateLimiting:Burst", 600);
         var perSecond = configuration.GetValue("RateLimiting:PerSecond", 100);
 
-        services.AddRateLimiter(options =>
-        {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        var limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 if (!context.Request.Path.StartsWithSegments("/api"))
                 {
@@ -37,6 +35,10 @@ public static class RateLimiting
                     AutoReplenishment = true,
                 });
             });
+        services.AddSingleton(new ApiKeyRateLimit(limiter, burst, perSecond));
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = limiter;
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
@@ -56,5 +58,30 @@ public static class RateLimiting
             };
         });
         return services;
+    }
+}
+
+/// <summary>
+/// The per-key token bucket, kept so every answer can tell the client its budget (the X-RateLimit-* trio
+/// that GitHub and others use): the bucket size, what is left, and the seconds until it is full again.
+/// </summary>
+public sealed class ApiKeyRateLimit(PartitionedRateLimiter<HttpContext> limiter, int burst, int perSecond)
+{
+    public const string LimitHeader = "X-RateLimit-Limit";
+    public const string RemainingHeader = "X-RateLimit-Remaining";
+    public const string ResetHeader = "X-RateLimit-Reset";
+
+    public void AddHeaders(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api") || limiter.GetStatistics(context) is not { } statistics)
+        {
+            return;
+        }
+
+        var remaining = Math.Max(0, statistics.CurrentAvailablePermits);
+        var headers = context.Response.Headers;
+        headers[LimitHeader] = burst.ToString(CultureInfo.InvariantCulture);
+        headers[RemainingHeader] = remaining.ToString(CultureInfo.InvariantCulture);
+        headers[ResetHeader] = ((int)Math.Ceiling((burst - remaining) / (double)Math.Max(1, perSecond))).ToString(CultureInfo.InvariantCulture);
     }
 }

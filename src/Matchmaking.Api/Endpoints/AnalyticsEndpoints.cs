@@ -1,6 +1,7 @@
 using System.Globalization;
 using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
+using Matchmaking.Api.OpenApi;
 using Matchmaking.Application.Analytics.CapabilityGaps;
 using Matchmaking.Application.Analytics.Funnel;
 using Matchmaking.Application.Analytics.Linkage;
@@ -29,7 +30,7 @@ public static class AnalyticsEndpoints
     /// <param name="provinceCode">Only suppliers of this province.</param>
     /// <param name="scale">Only suppliers of this scale: micro, small, medium, large.</param>
     private static async Task<Results<Ok<LinkageReport>, CsvResult>> Linkage(
-        IMediator mediator, HttpRequest request, CancellationToken cancellationToken, string? provinceCode = null, string? scale = null)
+        IMediator mediator, HttpRequest request, CancellationToken cancellationToken, string? provinceCode = null, [OpenApiEnum<Domain.Suppliers.UmkmScale>] string? scale = null)
     {
         var report = await mediator.Send(new GetLinkageQuery(provinceCode, scale), cancellationToken);
         if (!CsvResult.IsRequested(request))

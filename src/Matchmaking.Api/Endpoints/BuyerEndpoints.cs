@@ -1,5 +1,6 @@
 using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
+using Matchmaking.Api.OpenApi;
 using Matchmaking.Application.Buyers;
 using Matchmaking.Application.Buyers.CreateBuyer;
 using Matchmaking.Application.Buyers.DeleteBuyer;
@@ -19,7 +20,7 @@ public static class BuyerEndpoints
     {
         var group = app.MapApiGroup("/api/v1/buyers", "Buyers");
 
-        group.MapPost("/", Create).WithName("Buyers_Create").RequireAuthorization(Policies.Admin)
+        group.MapPost("/", Create).WithName("Buyers_Create").WithETag().RequireAuthorization(Policies.Admin)
             .WithSummary("Register a buyer organisation (BUMN, BUMD, large company, government)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -27,10 +28,10 @@ public static class BuyerEndpoints
             .WithSummary("List buyers (JSON or Accept: text/csv)")
             .Produces<PagedList<BuyerDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem();
-        group.MapGet("/{id:guid}", Get).WithName("Buyers_Get")
+        group.MapGet("/{id:guid}", Get).WithName("Buyers_Get").WithETag()
             .WithSummary("Read one buyer; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", Replace).WithName("Buyers_Replace").RequireAuthorization(Policies.BuyerSelf)
+        group.MapPut("/{id:guid}", Replace).WithName("Buyers_Replace").WithETag().RequireAuthorization(Policies.BuyerSelf)
             .WithSummary("Replace a buyer; send If-Match with the ETag you read")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -55,7 +56,7 @@ public static class BuyerEndpoints
     /// <param name="pageSize">1..200, default 50.</param>
     private static async Task<Results<Ok<PagedList<BuyerDto>>, CsvResult>> List(
         IMediator mediator, HttpRequest request, CancellationToken cancellationToken,
-        string? type = null, string? provinceCode = null, int page = 1, int pageSize = Paging.DefaultPageSize)
+        [OpenApiEnum<Domain.Common.BuyerType>] string? type = null, string? provinceCode = null, int page = 1, int pageSize = Paging.DefaultPageSize)
     {
         var result = await mediator.Send(new ListBuyersQuery(type, provinceCode, page, pageSize), cancellationToken);
         if (!CsvResult.IsRequested(request))

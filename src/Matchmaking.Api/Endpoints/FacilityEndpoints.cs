@@ -1,5 +1,6 @@
 using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
+using Matchmaking.Api.OpenApi;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Facilities;
 using Matchmaking.Application.Facilities.CreateFacility;
@@ -19,7 +20,7 @@ public static class FacilityEndpoints
     {
         var group = app.MapApiGroup("/api/v1/facilities", "Facilities");
 
-        group.MapPost("/", Create).WithName("Facilities_Create").RequireAuthorization(Policies.Admin)
+        group.MapPost("/", Create).WithName("Facilities_Create").WithETag().RequireAuthorization(Policies.Admin)
             .WithSummary("Register a factory-sharing facility")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -27,10 +28,10 @@ public static class FacilityEndpoints
             .WithSummary("List facilities (JSON or Accept: text/csv)")
             .Produces<PagedList<FacilityDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem();
-        group.MapGet("/{id:guid}", Get).WithName("Facilities_Get")
+        group.MapGet("/{id:guid}", Get).WithName("Facilities_Get").WithETag()
             .WithSummary("Read one facility; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", Replace).WithName("Facilities_Replace").RequireAuthorization(Policies.Admin)
+        group.MapPut("/{id:guid}", Replace).WithName("Facilities_Replace").WithETag().RequireAuthorization(Policies.Admin)
             .WithSummary("Replace a facility; send If-Match with the ETag you read")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -56,7 +57,7 @@ public static class FacilityEndpoints
     /// <param name="pageSize">1..200, default 50.</param>
     private static async Task<Results<Ok<PagedList<FacilityDto>>, CsvResult>> List(
         IMediator mediator, HttpRequest request, CancellationToken cancellationToken,
-        string? provinceCode = null, string? capability = null, string? certification = null, int page = 1, int pageSize = Paging.DefaultPageSize)
+        string? provinceCode = null, string? capability = null, [OpenApiEnum<Domain.Common.CertificationScheme>] string? certification = null, int page = 1, int pageSize = Paging.DefaultPageSize)
     {
         var result = await mediator.Send(new ListFacilitiesQuery(provinceCode, capability, certification, page, pageSize), cancellationToken);
         if (!CsvResult.IsRequested(request))

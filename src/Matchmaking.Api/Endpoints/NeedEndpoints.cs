@@ -1,5 +1,6 @@
 using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
+using Matchmaking.Api.OpenApi;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Matching;
 using Matchmaking.Application.Matching.GetMatchRun;
@@ -23,17 +24,17 @@ public static class NeedEndpoints
     {
         var group = app.MapApiGroup("/api/v1/needs", "Needs");
 
-        group.MapPost("/", Create).WithName("Needs_Create").RequireAuthorization(Policies.Procurement)
+        group.MapPost("/", Create).WithName("Needs_Create").WithETag().RequireAuthorization(Policies.Procurement)
             .WithSummary("Post a procurement need (buyer keys post for their own buyer)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", List).WithName("Needs_List").RequireAuthorization(Policies.ProcurementRead)
             .WithSummary("List needs (a buyer sees only its own)")
             .Produces<PagedList<NeedDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem();
-        group.MapGet("/{id:guid}", Get).WithName("Needs_Get").RequireAuthorization(Policies.ProcurementRead)
+        group.MapGet("/{id:guid}", Get).WithName("Needs_Get").WithETag().RequireAuthorization(Policies.ProcurementRead)
             .WithSummary("Read one need; another buyer's need is 404")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", Replace).WithName("Needs_Replace").RequireAuthorization(Policies.Procurement)
+        group.MapPut("/{id:guid}", Replace).WithName("Needs_Replace").WithETag().RequireAuthorization(Policies.Procurement)
             .WithSummary("Replace an open need and/or change its status (open → closed | awarded | cancelled)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -74,7 +75,7 @@ public static class NeedEndpoints
     /// <param name="pageSize">1..200, default 50.</param>
     private static async Task<Results<Ok<PagedList<NeedDto>>, CsvResult>> List(
         IMediator mediator, HttpRequest request, CancellationToken cancellationToken,
-        Guid? buyerId = null, string? status = null, string? provinceCode = null, string? capability = null,
+        Guid? buyerId = null, [OpenApiEnum<Domain.Needs.NeedStatus>] string? status = null, string? provinceCode = null, string? capability = null,
         int page = 1, int pageSize = Paging.DefaultPageSize)
     {
         var result = await mediator.Send(new ListNeedsQuery(buyerId, status, provinceCode, capability, page, pageSize), cancellationToken);
@@ -125,7 +126,7 @@ public static class NeedEndpoints
     /// <param name="pageSize">1..200, default 50.</param>
     private static async Task<Results<Ok<PagedList<MatchDto>>, CsvResult>> Matches(
         Guid id, IMediator mediator, HttpRequest request, CancellationToken cancellationToken,
-        Guid? runId = null, double? minScore = null, string? kind = null, int page = 1, int pageSize = Paging.DefaultPageSize)
+        Guid? runId = null, double? minScore = null, [OpenApiEnum<Domain.Matching.MatchKind>] string? kind = null, int page = 1, int pageSize = Paging.DefaultPageSize)
     {
         var result = await mediator.Send(new ListMatchesQuery(id, runId, minScore, kind, page, pageSize), cancellationToken);
         if (!CsvResult.IsRequested(request))

@@ -1,5 +1,6 @@
 using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
+using Matchmaking.Api.OpenApi;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Partnerships;
 using Matchmaking.Application.Partnerships.CompletePartnership;
@@ -38,7 +39,7 @@ public static class PartnershipEndpoints
     /// <param name="pageSize">1..200, default 50.</param>
     private static async Task<Results<Ok<PagedList<PartnershipDto>>, CsvResult>> List(
         IMediator mediator, HttpRequest request, CancellationToken cancellationToken,
-        Guid? buyerId = null, Guid? supplierId = null, string? status = null, int page = 1, int pageSize = Paging.DefaultPageSize)
+        Guid? buyerId = null, Guid? supplierId = null, [OpenApiEnum<Domain.Partnerships.PartnershipStatus>] string? status = null, int page = 1, int pageSize = Paging.DefaultPageSize)
     {
         var result = await mediator.Send(new ListPartnershipsQuery(buyerId, supplierId, status, page, pageSize), cancellationToken);
         if (!CsvResult.IsRequested(request))

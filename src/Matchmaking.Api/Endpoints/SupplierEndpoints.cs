@@ -1,5 +1,6 @@
 using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
+using Matchmaking.Api.OpenApi;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Matching;
 using Matchmaking.Application.Suppliers;
@@ -23,7 +24,7 @@ public static class SupplierEndpoints
     {
         var group = app.MapApiGroup("/api/v1/suppliers", "Suppliers").WithMetadata(new CarriesPersonalData());
 
-        group.MapPost("/", Create).WithName("Suppliers_Create").RequireAuthorization(Policies.Admin)
+        group.MapPost("/", Create).WithName("Suppliers_Create").WithETag().RequireAuthorization(Policies.Admin)
             .WithSummary("Register a UMKM supplier")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -37,10 +38,10 @@ public static class SupplierEndpoints
             .WithSummary("List suppliers (JSON or Accept: text/csv)")
             .Produces<PagedList<SupplierDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem();
-        group.MapGet("/{id:guid}", Get).WithName("Suppliers_Get")
+        group.MapGet("/{id:guid}", Get).WithName("Suppliers_Get").WithETag()
             .WithSummary("Read one supplier; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", Replace).WithName("Suppliers_Replace").RequireAuthorization(Policies.SupplierSelf)
+        group.MapPut("/{id:guid}", Replace).WithName("Suppliers_Replace").WithETag().RequireAuthorization(Policies.SupplierSelf)
             .WithSummary("Replace a supplier's profile; send If-Match with the ETag you read")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -102,7 +103,7 @@ public static class SupplierEndpoints
     /// <param name="pageSize">1..200, default 50.</param>
     private static async Task<Results<Ok<PagedList<SupplierDto>>, CsvResult>> List(
         IMediator mediator, HttpRequest request, CancellationToken cancellationToken,
-        string? provinceCode = null, string? scale = null, string? capability = null, string? certification = null,
+        string? provinceCode = null, [OpenApiEnum<Domain.Suppliers.UmkmScale>] string? scale = null, string? capability = null, [OpenApiEnum<Domain.Common.CertificationScheme>] string? certification = null,
         string? q = null, bool? active = null, int page = 1, int pageSize = Paging.DefaultPageSize)
     {
         var result = await mediator.Send(

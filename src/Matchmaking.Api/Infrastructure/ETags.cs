@@ -33,4 +33,26 @@ internal static class ETags
     }
 
     public static void Set(HttpContext context, int version) => context.Response.Headers.ETag = Format(version);
+
+    /// <summary>
+    /// Marks an endpoint as answering with the resource's ETag (declared in the document), and makes a GET
+    /// answer 304 Not Modified when the client's If-None-Match already names it.
+    /// </summary>
+    public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new ETagged()).AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            var http = context.HttpContext;
+            if (HttpMethods.IsGet(http.Request.Method) && http.Response.Headers.ETag.ToString() is { Length: > 0 } etag
+                && http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)
+                    || tag.Compare(new Microsoft.Net.Http.Headers.EntityTagHeaderValue(etag), useStrongComparison: false)))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            return result;
+        });
 }
+
+/// <summary>Endpoint metadata: the answer carries an ETag (the entity's version).</summary>
+public sealed record ETagged;

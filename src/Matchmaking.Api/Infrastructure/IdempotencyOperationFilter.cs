@@ -29,21 +29,6 @@ internal sealed class IdempotencyOperationFilter : IOperationFilter
     }
 }
 
-/// <summary>Declares 503 (database away, with Retry-After) on every operation that reaches the database.</summary>
-internal sealed class ServiceUnavailableOperationFilter : IOperationFilter
-{
-    public void Apply(OpenApiOperation operation, OperationFilterContext context)
-    {
-        var response = ProblemResponses.Add(operation, context, "503", "The database cannot answer right now; retry after Retry-After seconds.");
-        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-        response.Headers["Retry-After"] = new OpenApiHeader
-        {
-            Description = "Seconds to wait before retrying.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
-        };
-    }
-}
-
 internal static class ProblemResponses
 {
     public static OpenApiResponse Add(OpenApiOperation operation, OperationFilterContext context, string status, string description)

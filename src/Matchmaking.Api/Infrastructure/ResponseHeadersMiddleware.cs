@@ -5,7 +5,7 @@ namespace Matchmaking.Api.Infrastructure;
 /// <c>private</c> (no shared cache keeps it), and answers that can carry personal contact details
 /// (UU 27/2022) are <c>no-store</c>.
 /// </summary>
-internal sealed class ResponseHeadersMiddleware(RequestDelegate next)
+internal sealed class ResponseHeadersMiddleware(RequestDelegate next, Auth.ApiKeyRateLimit rateLimit)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -16,6 +16,7 @@ internal sealed class ResponseHeadersMiddleware(RequestDelegate next)
             if (context.Request.Path.StartsWithSegments("/api"))
             {
                 headers.CacheControl = context.GetEndpoint()?.Metadata.GetMetadata<CarriesPersonalData>() is not null ? "no-store" : "private";
+                rateLimit.AddHeaders(context);
             }
 
             return Task.CompletedTask;

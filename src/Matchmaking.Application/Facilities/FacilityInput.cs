@@ -39,8 +39,8 @@ public sealed class FacilityInputValidator : AbstractValidator<FacilityInput>
         RuleFor(f => f.Operator).RequiredText();
         RuleFor(f => f.ProvinceCode).KnownProvince(catalog);
         RuleFor(f => f.Location).ValidLocation();
-        RuleFor(f => f.CapabilityCodes).Must(c => c!.Count <= 50).When(f => f.CapabilityCodes is not null)
-            .WithMessage("At most 50 capability codes.");
+        RuleFor(f => f.CapabilityCodes).MaxItems(50, "capability codes");
+        RuleFor(f => f.CertificationSchemes).MaxItems(10, "certification schemes");
         RuleForEach(f => f.CapabilityCodes).KnownCapability(catalog);
         RuleForEach(f => f.CertificationSchemes).IsInEnum();
         RuleFor(f => f.MonthlyCapacity).GreaterThanOrEqualTo(0).WithMessage("'monthlyCapacity' cannot be negative.")

@@ -87,7 +87,7 @@ public sealed class NeedInputValidator : AbstractValidator<NeedInput>
         RuleFor(n => n.Title).RequiredText();
         RuleFor(n => n.Description).OptionalText(RuleExtensions.LongTextMaxLength);
         RuleFor(n => n.CapabilityCodes).NotEmpty().WithMessage("'capabilityCodes' needs at least one code.")
-            .Must(c => c is null || c.Count <= 20).WithMessage("At most 20 capability codes.");
+            .MaxItems(20, "capability codes");
         RuleForEach(n => n.CapabilityCodes).KnownCapability(catalog);
         RuleFor(n => n.Quantity).NotNull().WithMessage("'quantity' is required.")
             .GreaterThan(0).WithMessage("'quantity' must be greater than zero.")
@@ -100,6 +100,7 @@ public sealed class NeedInputValidator : AbstractValidator<NeedInput>
         RuleFor(n => n.DeliveryProvinceCode).KnownProvince(catalog);
         RuleFor(n => n.DeliveryLocation).SetValidator(new LocationInputValidator()!).When(n => n.DeliveryLocation is not null);
         RuleFor(n => n.EstimatedValueIdr).GreaterThanOrEqualTo(0).WithMessage("'estimatedValueIdr' cannot be negative.");
+        RuleFor(n => n.RequiredCertifications).MaxItems(10, "required certifications");
         RuleForEach(n => n.RequiredCertifications).ChildRules(c => c.RuleFor(x => x.Scheme).RequiredEnum());
         RuleFor(n => n.MinTkdnPercent).InclusiveBetween(0, 100).WithMessage("'minTkdnPercent' must be between 0 and 100.");
         RuleFor(n => n.MaxDistanceKm).GreaterThan(0).WithMessage("'maxDistanceKm' must be greater than zero.")
