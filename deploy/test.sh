@@ -16,13 +16,37 @@ dotnet format Matchmaking.sln --verify-no-changes -v quiet
 
 log "Building and running the tests"
 output=$(mktemp)
-trap 'rm -f "$output"' EXIT
+export MATCHMAKING_OPENAPI_OUT
+MATCHMAKING_OPENAPI_OUT=$(mktemp --suffix=.json)
+trap 'rm -f "$output" "$MATCHMAKING_OPENAPI_OUT"' EXIT
 set +e
 dotnet test Matchmaking.sln --nologo -v quiet "$@" 2>&1 | tee "$output"
 status=${PIPESTATUS[0]}
 set -e
+
+# The served OpenAPI document (written by OpenApiTests) linted by Spectral with the OWASP ruleset, pinned in
+# deploy/openapi/package.json; errors fail the run. Skipped, saying so, where npm is absent or unreachable.
+spectral_failed=0
+if [ ! -s "$MATCHMAKING_OPENAPI_OUT" ]; then
+  log "Spectral: no document was written (OpenApiTests did not run); skipped"
+elif ! command -v npm >/dev/null; then
+  log "Spectral: npm is not installed; skipped"
+elif ! (cd deploy/openapi && npm ci --no-audit --no-fund --prefer-offline --loglevel=error >/dev/null 2>&1); then
+  log "Spectral: could not install @stoplight/spectral-cli (no registry and no cache); skipped"
+else
+  log "Linting the OpenAPI document with Spectral (spectral:oas + OWASP 2.0.1)"
+  if ! deploy/openapi/node_modules/.bin/spectral lint "$MATCHMAKING_OPENAPI_OUT" --ruleset deploy/openapi/.spectral.yaml \
+      --fail-severity error --display-only-failures --quiet; then
+    spectral_failed=1
+    echo "Spectral found errors in the OpenAPI document"
+  fi
+fi
 # One plain total across the test projects, e.g. "147 passed, 0 failed".
 passed=$(grep -oE 'Passed: +[0-9]+' "$output" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$output" | awk '{s+=$2} END {print s+0}')
+if [ "$spectral_failed" = 1 ]; then
+  failed=$((failed + 1))
+  [ "$status" = 0 ] && status=1
+fi
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -18,12 +18,15 @@ public static class AnalyticsEndpoints
         group.MapGet("/linkage", Linkage).WithName("Analytics_Linkage")
             .WithSummary("Suppliers registered, linked to BUMN/BUMD/large buyers and exporting: total, by province, by scale")
             .Produces<LinkageReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+        group.MapCsvTwin("/linkage", Linkage, "Analytics_Linkage", "Linkage");
         group.MapGet("/capability-gaps", CapabilityGaps).WithName("Analytics_CapabilityGaps")
             .WithSummary("The most frequent near-miss gaps across open needs, where they occur and the facilities that could close them")
             .Produces<IReadOnlyList<CapabilityGap>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+        group.MapCsvTwin("/capability-gaps", CapabilityGaps, "Analytics_CapabilityGaps", "Capability gaps");
         group.MapGet("/funnel", Funnel).WithName("Analytics_Funnel")
             .WithSummary("Needs posted → matched → shortlisted → invited → accepted → completed → paid, and exposure fairness")
             .Produces<FunnelReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+        group.MapCsvTwin("/funnel", Funnel, "Analytics_Funnel", "Funnel");
         return app;
     }
 

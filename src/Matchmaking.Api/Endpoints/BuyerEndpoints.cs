@@ -28,6 +28,7 @@ public static class BuyerEndpoints
             .WithSummary("List buyers (JSON or Accept: text/csv)")
             .Produces<PagedList<BuyerDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem();
+        group.MapCsvTwin("/", List, "Buyers_List", "Buyers");
         group.MapGet("/{id:guid}", Get).WithName("Buyers_Get").WithETag()
             .WithSummary("Read one buyer; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);

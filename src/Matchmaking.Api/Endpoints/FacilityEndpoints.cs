@@ -28,6 +28,7 @@ public static class FacilityEndpoints
             .WithSummary("List facilities (JSON or Accept: text/csv)")
             .Produces<PagedList<FacilityDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem();
+        group.MapCsvTwin("/", List, "Facilities_List", "Facilities");
         group.MapGet("/{id:guid}", Get).WithName("Facilities_Get").WithETag()
             .WithSummary("Read one facility; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);

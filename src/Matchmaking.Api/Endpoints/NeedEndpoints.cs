@@ -31,6 +31,7 @@ public static class NeedEndpoints
             .WithSummary("List needs (a buyer sees only its own)")
             .Produces<PagedList<NeedDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem();
+        group.MapCsvTwin("/", List, "Needs_List", "Needs").RequireAuthorization(Policies.ProcurementRead);
         group.MapGet("/{id:guid}", Get).WithName("Needs_Get").WithETag().RequireAuthorization(Policies.ProcurementRead)
             .WithSummary("Read one need; another buyer's need is 404")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -45,9 +46,11 @@ public static class NeedEndpoints
         group.MapGet("/{id:guid}/match-runs/{runId:guid}", GetRun).WithName("Needs_GetMatchRun").RequireAuthorization(Policies.ProcurementRead)
             .WithSummary("Read one match run").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/matches", Matches).WithName("Needs_ListMatches").RequireAuthorization(Policies.ProcurementRead)
-            .WithSummary("Ranked matches of a run (latest by default); JSON or Accept: text/csv")
+            .WithSummary("Ranked matches of a run (latest by default), JSON or Accept: text/csv")
             .Produces<PagedList<MatchDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapCsvTwin("/{id:guid}/matches", Matches, "Needs_ListMatches", "Ranked matches")
+            .RequireAuthorization(Policies.ProcurementRead).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/near-misses", NearMisses).WithName("Needs_ListNearMisses").RequireAuthorization(Policies.ProcurementRead)
             .WithSummary("Suppliers failing exactly one hard constraint, the gap named, with a factory-sharing upgrade path where one is within reach")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);

@@ -21,6 +21,7 @@ public static class PartnershipEndpoints
             .WithSummary("Partnerships visible to the caller (JSON or Accept: text/csv)")
             .Produces<PagedList<PartnershipDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem();
+        group.MapCsvTwin("/", List, "Partnerships_List", "Partnerships").RequireAuthorization(Policies.Parties);
         group.MapGet("/{id:guid}", Get).WithName("Partnerships_Get").RequireAuthorization(Policies.Parties)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/complete", Complete).WithName("Partnerships_Complete").RequireAuthorization(Policies.Procurement)

@@ -38,6 +38,7 @@ public static class SupplierEndpoints
             .WithSummary("List suppliers (JSON or Accept: text/csv)")
             .Produces<PagedList<SupplierDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem();
+        group.MapCsvTwin("/", List, "Suppliers_List", "Suppliers");
         group.MapGet("/{id:guid}", Get).WithName("Suppliers_Get").WithETag()
             .WithSummary("Read one supplier; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -72,3 +72,22 @@ public sealed class CsvResult(IReadOnlyList<string> header, IEnumerable<IReadOnl
 
     public static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+public static class CsvEndpoints
+{
+    /// <summary>
+    /// The CSV twin of a list endpoint at <c>{pattern}/csv</c>: the same handler, answering as if the client had
+    /// sent <c>Accept: text/csv</c>, so a generated client has a method that downloads the CSV as a file.
+    /// </summary>
+    public static RouteHandlerBuilder MapCsvTwin(this RouteGroupBuilder group, string pattern, Delegate handler, string operationName, string what) =>
+        group.MapGet(pattern.TrimEnd('/') + "/csv", handler)
+            .WithName(operationName + "Csv")
+            .WithSummary($"{what} as CSV (the same as sending Accept: text/csv)")
+            .AddEndpointFilter((context, next) =>
+            {
+                context.HttpContext.Request.Headers.Accept = CsvResult.ContentType;
+                return next(context);
+            })
+            .Produces<string>(StatusCodes.Status200OK, CsvResult.ContentType)
+            .ProducesValidationProblem();
+}

@@ -56,8 +56,18 @@ internal sealed class ContractOperationFilter : IOperationFilter
         {
             if (response is OpenApiResponse { Content: { } content } && content.TryGetValue(CsvResult.ContentType, out var csv))
             {
-                csv.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = int.MaxValue, Description = "RFC 4180 CSV with a header row, UTF-8." };
-                operation.Description = AppendSentence(operation.Description, $"Send Accept: text/csv for the same page as CSV ({status}).");
+                // CSV alone (a /csv twin) is a file download for generators; beside JSON it is the same page as text.
+                csv.Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Format = content.Count == 1 ? "binary" : null,
+                    MaxLength = int.MaxValue,
+                    Description = "RFC 4180 CSV with a header row, UTF-8; cells that a spreadsheet would run as formulas start with an apostrophe.",
+                };
+                if (content.Count > 1)
+                {
+                    operation.Description = AppendSentence(operation.Description, $"Send Accept: text/csv for the same answer as CSV ({status}), or call the /csv twin.");
+                }
             }
         }
 
@@ -72,6 +82,15 @@ internal sealed class ContractOperationFilter : IOperationFilter
         TypeEnumParameters(operation, context);
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
+            if (parameter.In == ParameterLocation.Header && parameter.Name!.Contains('-', StringComparison.Ordinal))
+            {
+                // Generators name the argument after this (ifMatch, idempotencyKey) instead of if_Match.
+                var words = parameter.Name.Split('-');
+                parameter.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                parameter.Extensions["x-originalName"] = new JsonNodeExtension(
+                    words[0].ToLowerInvariant() + string.Concat(words.Skip(1).Select(w => char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant())));
+            }
+
             if (parameter.Schema is OpenApiSchema paging && parameter.Name is "page" or "pageSize")
             {
                 paging.Minimum = "1";

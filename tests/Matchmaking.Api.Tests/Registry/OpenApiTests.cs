@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Matchmaking;
 using Matchmaking.Api.Tests.Infrastructure;
 
 namespace Matchmaking.Api.Tests.Registry;
@@ -68,6 +69,83 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
                 Assert.True(responses.ContainsKey("401") && responses.ContainsKey("403") && responses.ContainsKey("429"), $"{path} lacks 401/403/429");
             }
         }
+    }
+
+    [Fact]
+    public async Task Document_TellsGeneratorsWhatIsRequiredNullableAndBounded()
+    {
+        var text = await Client.GetStringAsync("/swagger/v1/swagger.json");
+        var document = JsonNode.Parse(text)!.AsObject();
+        var schemas = document["components"]!["schemas"]!.AsObject();
+
+        // Short, specific names; none that collide with framework types.
+        Assert.All(schemas.Select(s => s.Key), name => Assert.Matches("^[A-Z][A-Za-z0-9]+$", name));
+        Assert.Contains("ApiKeyRole", schemas.Select(s => s.Key));
+        Assert.Contains("Problem", schemas.Select(s => s.Key));
+        Assert.DoesNotContain("Role", schemas.Select(s => s.Key));
+
+        // Responses: what is always there is required; a consortium's missing supplier is a nullable reference.
+        var match = schemas["MatchDto"]!;
+        Assert.Superset(new HashSet<string> { "id", "runId", "rank", "kind", "score", "components", "reasons", "status" },
+            match["required"]!.AsArray().Select(r => r!.GetValue<string>()).ToHashSet());
+        Assert.DoesNotContain("supplier", match["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.True(match["properties"]!["supplier"]!["nullable"]!.GetValue<bool>());
+        Assert.NotNull(match["properties"]!["supplier"]!["allOf"]);
+
+        // Inputs: required and limits come from the validators; optional enums are nullable.
+        var supplier = schemas["SupplierInput"]!;
+        Assert.Superset(new HashSet<string> { "name", "nib", "legalForm", "provinceCode", "location" },
+            supplier["required"]!.AsArray().Select(r => r!.GetValue<string>()).ToHashSet());
+        Assert.Equal(Application.Common.Validation.RuleExtensions.NameMaxLength, supplier["properties"]!["name"]!["maxLength"]!.GetValue<int>());
+        Assert.Equal(Application.Suppliers.SupplierInputValidator.MaxCapabilities, supplier["properties"]!["capabilities"]!["maxItems"]!.GetValue<int>());
+        Assert.Equal(100, supplier["properties"]!["tkdnPercent"]!["maximum"]!.GetValue<int>());
+        Assert.True(schemas["NeedInput"]!["properties"]!["status"]!["nullable"]!.GetValue<bool>());
+
+        // Import takes a binary body; CSV answers are text; enum filters are typed; headers are declared.
+        var import = document["paths"]!["/api/v1/suppliers/import"]!["post"]!;
+        Assert.Equal("binary", import["requestBody"]!["content"]!["text/csv"]!["schema"]!["format"]!.GetValue<string>());
+        var list = document["paths"]!["/api/v1/suppliers"]!["get"]!;
+        Assert.Equal("string", list["responses"]!["200"]!["content"]!["text/csv"]!["schema"]!["type"]!.GetValue<string>());
+        Assert.Equal("#/components/schemas/UmkmScale", list["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "scale")!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.NotNull(list["responses"]!["200"]!["headers"]!["X-RateLimit-Remaining"]);
+        var get = document["paths"]!["/api/v1/suppliers/{id}"]!["get"]!;
+        Assert.NotNull(get["responses"]!["200"]!["headers"]!["ETag"]);
+        Assert.NotNull(get["responses"]!["304"]);
+        Assert.Contains(get["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "If-None-Match");
+        Assert.NotNull(get["responses"]!["503"]!["headers"]!["Retry-After"]);
+        Assert.NotNull(get["responses"]!["500"]);
+        Assert.Contains(document["paths"]!["/api/v1/buyers"]!["post"]!["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Idempotency-Key");
+        Assert.NotEmpty(document["servers"]!.AsArray());
+        Assert.All(Operations(document).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)),
+            o => Assert.False(string.IsNullOrWhiteSpace(o.Operation["description"]?.GetValue<string>()), $"{o.Path} has no description"));
+
+        // deploy/test.sh lints this very document with Spectral after the tests.
+        if (Environment.GetEnvironmentVariable("MATCHMAKING_OPENAPI_OUT") is { Length: > 0 } output)
+        {
+            await File.WriteAllTextAsync(output, text);
+        }
+    }
+
+    [Fact]
+    public async Task ConditionalGet_Answers304_AndEveryAnswerCarriesTheRateLimitBudget()
+    {
+        var created = await (await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer())).ReadJsonAsync(System.Net.HttpStatusCode.Created);
+        var first = await Client.GetAsync($"/api/v1/buyers/{created["id"]}");
+        var etag = first.Headers.ETag!.Tag;
+        var remaining = int.Parse(first.Headers.GetValues("X-RateLimit-Remaining").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("600", first.Headers.GetValues("X-RateLimit-Limit").Single());
+
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/buyers/{created["id"]}");
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        var notModified = await Client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        Assert.InRange(int.Parse(notModified.Headers.GetValues("X-RateLimit-Remaining").Single(), System.Globalization.CultureInfo.InvariantCulture), 0, 600);
+        Assert.InRange(remaining, 0, 600);
+
+        var stale = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/buyers/{created["id"]}");
+        stale.Headers.TryAddWithoutValidation("If-None-Match", "\"999\"");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await Client.SendAsync(stale)).StatusCode);
     }
 
     private static IEnumerable<(string Path, JsonObject Operation)> Operations(JsonObject document) =>

@@ -8,16 +8,21 @@ public sealed class CreateApiKeyCommandValidator : AbstractValidator<CreateApiKe
 {
     public CreateApiKeyCommandValidator()
     {
-        RuleFor(c => c.Body).NotNull().WithMessage("A request body is required.").DependentRules(() =>
-        {
-            RuleFor(c => c.Body.Name).RequiredText(RuleExtensions.ShortTextMaxLength);
-            RuleFor(c => c.Body.Role).RequiredEnum();
-            RuleFor(c => c.Body.OrganizationId).NotNull()
-                .When(c => c.Body.Role is Role.Buyer or Role.Supplier)
-                .WithMessage("'organizationId' is required for buyer and supplier keys: the buyer or supplier the key acts for.");
-            RuleFor(c => c.Body.OrganizationId).Null()
-                .When(c => c.Body.Role is Role.Admin or Role.Analyst)
-                .WithMessage("'organizationId' must be absent for admin and analyst keys.");
-        });
+        RuleFor(c => c.Body).NotNull().WithMessage("A request body is required.").SetValidator(new ApiKeyInputValidator());
+    }
+}
+
+public sealed class ApiKeyInputValidator : AbstractValidator<ApiKeyInput>
+{
+    public ApiKeyInputValidator()
+    {
+        RuleFor(k => k.Name).RequiredText(RuleExtensions.ShortTextMaxLength);
+        RuleFor(k => k.Role).RequiredEnum();
+        RuleFor(k => k.OrganizationId).NotNull()
+            .When(k => k.Role is Role.Buyer or Role.Supplier)
+            .WithMessage("'organizationId' is required for buyer and supplier keys: the buyer or supplier the key acts for.");
+        RuleFor(k => k.OrganizationId).Null()
+            .When(k => k.Role is Role.Admin or Role.Analyst)
+            .WithMessage("'organizationId' must be absent for admin and analyst keys.");
     }
 }

@@ -6,14 +6,19 @@ public sealed class RecordPaymentCommandValidator : AbstractValidator<RecordPaym
 {
     public RecordPaymentCommandValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body).NotNull().WithMessage("A request body is required.").DependentRules(() =>
-        {
-            RuleFor(c => c.Body.InvoicedOn).NotNull().WithMessage("'invoicedOn' is required.");
-            RuleFor(c => c.Body.PaidOn).NotNull().WithMessage("'paidOn' is required.")
-                .Must(p => p <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("'paidOn' cannot be in the future.");
-            RuleFor(c => c.Body.PaidOn).GreaterThanOrEqualTo(c => c.Body.InvoicedOn)
-                .When(c => c.Body.InvoicedOn is not null && c.Body.PaidOn is not null)
-                .WithMessage("'paidOn' cannot be before 'invoicedOn'.");
-        });
+        RuleFor(c => c.Body).NotNull().WithMessage("A request body is required.").SetValidator(new PaymentInputValidator(clock));
+    }
+}
+
+public sealed class PaymentInputValidator : AbstractValidator<PaymentInput>
+{
+    public PaymentInputValidator(TimeProvider clock)
+    {
+        RuleFor(p => p.InvoicedOn).NotNull().WithMessage("'invoicedOn' is required.");
+        RuleFor(p => p.PaidOn).NotNull().WithMessage("'paidOn' is required.")
+            .Must(p => p <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("'paidOn' cannot be in the future.");
+        RuleFor(p => p.PaidOn).GreaterThanOrEqualTo(p => p.InvoicedOn)
+            .When(p => p.InvoicedOn is not null && p.PaidOn is not null)
+            .WithMessage("'paidOn' cannot be before 'invoicedOn'.");
     }
 }
