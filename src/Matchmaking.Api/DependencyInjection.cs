@@ -28,6 +28,8 @@ public static class DependencyInjection
                 options.AddServerHeader = false;
             });
 
+        // Registered before AddProblemDetails so it is the writer chosen (see ProblemJsonWriter).
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path}";

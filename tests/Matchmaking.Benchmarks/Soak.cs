@@ -18,7 +18,7 @@ public static class Soak
     private static readonly string[] Kbli = ["24310"];
     private static readonly string[] Casting = ["metal.casting"];
 
-    private sealed record Outcome(double StartedMs, double ElapsedMs, string Status, bool Write);
+    private sealed record Outcome(double StartedMs, double ElapsedMs, string Status, bool Write, string Kind);
 
     public static async Task<int> RunAsync(string baseUrl, string key, int clients, int seconds, int databaseDownSeconds)
     {
@@ -47,7 +47,7 @@ public static class Soak
                     var body = new { name = $"PT Soak {writeKey}", type = "bumn", sector = "load test", provinceCode = "31" };
                     for (var attempt = 0; attempt < 20 && clock.Elapsed < end + TimeSpan.FromSeconds(30); attempt++)
                     {
-                        var (status, location) = await SendAsync(http, outcomes, clock, true, () =>
+                        var (status, location) = await SendAsync(http, outcomes, clock, true, "create (idempotent)", () =>
                         {
                             var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/buyers") { Content = JsonContent.Create(body) };
                             request.Headers.Add("Idempotency-Key", writeKey);
@@ -69,8 +69,14 @@ public static class Soak
                 }
                 else
                 {
-                    var path = pick < 7 ? "/api/v1/suppliers?pageSize=50" : $"/api/v1/needs/{need}/matches?pageSize=50";
-                    await SendAsync(http, outcomes, clock, false, () => new HttpRequestMessage(HttpMethod.Get, path));
+                    // The reference list is the floor: keyed and rate-limited like the rest, but served from memory.
+                    var (kind, path) = pick switch
+                    {
+                        < 6 => ("supplier list", "/api/v1/suppliers?pageSize=50"),
+                        < 8 => ("match page", $"/api/v1/needs/{need}/matches?pageSize=50"),
+                        _ => ("reference (floor)", "/api/v1/reference/provinces"),
+                    };
+                    await SendAsync(http, outcomes, clock, false, () => new HttpRequestMessage(HttpMethod.Get, path), kind);
                 }
             }
         })).ToArray();
@@ -99,8 +105,12 @@ public static class Soak
         return 0;
     }
 
+    private static Task<(string Status, string? Location)> SendAsync(
+        HttpClient http, ConcurrentBag<Outcome> outcomes, Stopwatch clock, bool write, Func<HttpRequestMessage> build, string kind) =>
+        SendAsync(http, outcomes, clock, write, kind, build);
+
     private static async Task<(string Status, string? Location)> SendAsync(
-        HttpClient http, ConcurrentBag<Outcome> outcomes, Stopwatch clock, bool write, Func<HttpRequestMessage> build)
+        HttpClient http, ConcurrentBag<Outcome> outcomes, Stopwatch clock, bool write, string kind, Func<HttpRequestMessage> build)
     {
         var started = clock.Elapsed.TotalMilliseconds;
         string status;
@@ -127,7 +137,7 @@ public static class Soak
             status = "socket-error";
         }
 
-        outcomes.Add(new Outcome(started, clock.Elapsed.TotalMilliseconds - started, status, write));
+        outcomes.Add(new Outcome(started, clock.Elapsed.TotalMilliseconds - started, status, write, kind));
         return (status, location);
     }
 
@@ -197,6 +207,11 @@ public static class Soak
         Console.WriteLine($"clients={clients} seconds={seconds} requests={outcomes.Count} ({outcomes.Count / (double)seconds:F0}/s), writes attempted={outcomes.Count(o => o.Write)}");
         Console.WriteLine("status histogram: " + string.Join(", ", outcomes.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}")));
         Console.WriteLine($"latency ms: p50={Percentile(latencies, 0.50):F1} p99={Percentile(latencies, 0.99):F1} max={latencies.LastOrDefault():F1}");
+        foreach (var group in outcomes.Where(o => o.Status.StartsWith('2')).GroupBy(o => o.Kind).OrderBy(g => g.Key))
+        {
+            var sorted = group.Select(o => o.ElapsedMs).Order().ToList();
+            Console.WriteLine($"  {group.Key,-20} {sorted.Count,7} ok  p50={Percentile(sorted, 0.50),7:F1}  p99={Percentile(sorted, 0.99),7:F1} ms");
+        }
         var failed = outcomes.Where(o => !o.Status.StartsWith('2')).ToList();
         if (failed.Count > 0)
         {

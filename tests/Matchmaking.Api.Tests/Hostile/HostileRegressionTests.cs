@@ -28,6 +28,15 @@ public sealed class HostileRegressionTests(ApiFixture fixture) : ApiTest(fixture
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"{list}?page=10000000&pageSize=200")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_client_asking_for_CSV_still_reads_its_error_as_problem_json()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/suppliers?pageSize=0");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        await (await Client.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "pageSize");
+        await (await Client.GetAsync("/api/v1/suppliers/csv?page=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "page");
+    }
+
     [Theory]
     [InlineData("/api/v1/suppliers?q=a%00b", "q")]
     [InlineData("/api/v1/audit?entity=supplier%00", "entity")]
