@@ -3,12 +3,16 @@ using System.Text;
 
 namespace Matchmaking.Domain.Access;
 
+/// <summary>
+/// Least privilege first: a generated client that leaves a required enum unset sends its first value, and
+/// that must never be admin. Stored and sent as names, so the order is free to choose.
+/// </summary>
 public enum Role
 {
-    Admin,
-    Buyer,
-    Supplier,
     Analyst,
+    Supplier,
+    Buyer,
+    Admin,
 }
 
 /// <summary>
