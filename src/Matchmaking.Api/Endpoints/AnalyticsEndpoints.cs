@@ -85,7 +85,13 @@ public static class AnalyticsEndpoints
 
         var rows = report.Stages.Select(s => (IReadOnlyList<string?>)[s.Stage, Int(s.Needs), CsvResult.Format(s.ConversionFromPrevious)])
             .Append(["top10Suppliers", Int(report.Exposure.DistinctTop10Suppliers), null])
-            .Append(["firstTimeSuppliers", Int(report.Exposure.FirstTimeSuppliers), CsvResult.Format(report.Exposure.ShareFirstTime)]);
+            .Append(["firstTimeSuppliers", Int(report.Exposure.FirstTimeSuppliers), CsvResult.Format(report.Exposure.ShareFirstTime)])
+            .Concat(report.Exposure.ByFamily.SelectMany(f => new IReadOnlyList<string?>[]
+            {
+                [$"{f.Family}.top10Suppliers", Int(f.DistinctTop10Suppliers), CsvResult.Format(f.MaxQualifiedInARun == 0 ? null : (double)f.DistinctTop10Suppliers / f.MaxQualifiedInARun)],
+                [$"{f.Family}.newcomersInTop10", Int(f.NewcomersInTop10), null],
+                [$"{f.Family}.meanTop10Score", CsvResult.Format(f.MeanTop10Score), CsvResult.Format(f.StrictMeanTop10Score)],
+            }));
         return new CsvResult(["metric", "value", "rate"], rows, "funnel.csv");
     }
 

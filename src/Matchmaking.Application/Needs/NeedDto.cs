@@ -28,6 +28,11 @@ public sealed record NeedDto
     /// <summary>Normalised to sum to 1.</summary>
     public required WeightsDto Weights { get; init; }
 
+    public RankingMode Ranking { get; init; }
+
+    /// <summary>Null: the global tolerance (Matching:ExposureTolerance) applies.</summary>
+    public double? ExposureTolerance { get; init; }
+
     public NeedStatus Status { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

@@ -49,6 +49,15 @@ public sealed record NeedInput
     /// <summary>Component weights, each ≥ 0; normalised to sum to 1. Defaults: 0.3/0.25/0.2/0.15/0.1.</summary>
     public WeightsInput? Weights { get; init; }
 
+    /// <summary>
+    /// balanced (default): suppliers within <c>exposureTolerance</c> score points of each other take turns at the
+    /// top, least exposed first; strict: merit order only.
+    /// </summary>
+    public RankingMode? Ranking { get; init; }
+
+    /// <summary>Score points (0..20) within which suppliers count as near-equal; default 2 (Matching:ExposureTolerance).</summary>
+    public double? ExposureTolerance { get; init; }
+
     /// <summary>On replace: open, closed, awarded or cancelled (only an open need changes status).</summary>
     public NeedStatus? Status { get; init; }
 
@@ -62,7 +71,7 @@ public sealed record NeedInput
         return new NeedProfile(
             Title!.Trim(), Description, CapabilityCodes!, Quantity!.Value, Unit ?? "pcs", NeededBy!.Value, DeliveryProvinceCode!, location,
             EstimatedValueIdr, RequiredCertifications?.Select(c => c.Scheme!.Value).ToList() ?? [], MinTkdnPercent, MaxDistanceKm,
-            UmkOnly ?? false, AllowConsortium ?? false, weights);
+            UmkOnly ?? false, AllowConsortium ?? false, weights, Ranking ?? RankingMode.Balanced, ExposureTolerance);
     }
 }
 
@@ -103,6 +112,9 @@ public sealed class NeedInputValidator : AbstractValidator<NeedInput>
         RuleFor(n => n.RequiredCertifications).MaxItems(10, "required certifications");
         RuleForEach(n => n.RequiredCertifications).ChildRules(c => c.RuleFor(x => x.Scheme).RequiredEnum());
         RuleFor(n => n.MinTkdnPercent).InclusiveBetween(0, 100).WithMessage("'minTkdnPercent' must be between 0 and 100.");
+        RuleFor(n => n.Ranking).IsInEnum();
+        RuleFor(n => n.ExposureTolerance).InclusiveBetween(0, ExposureRanking.MaxTolerance)
+            .WithMessage($"'exposureTolerance' must be between 0 and {ExposureRanking.MaxTolerance} score points.");
         RuleFor(n => n.MaxDistanceKm).GreaterThan(0).WithMessage("'maxDistanceKm' must be greater than zero.")
             .LessThanOrEqualTo(6000).WithMessage("'maxDistanceKm' must be at most 6000 (Indonesia is 5100 km wide).");
         RuleFor(n => n.Weights).ChildRules(w =>

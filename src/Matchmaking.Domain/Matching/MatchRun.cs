@@ -14,6 +14,27 @@ public sealed class MatchRun(Guid id, Guid needId, DateTimeOffset createdAt, int
     public int CandidatesConsidered { get; private set; } = candidatesConsidered;
 
     public int MatchCount { get; private set; } = matchCount;
+
+    /// <summary>What the run ranked with, so it reads back the same: the mode, the tolerance and the capability families whose exposure counted.</summary>
+    public RankingMode Ranking { get; private set; }
+
+    public double Tolerance { get; private set; }
+
+    public List<string> Families { get; private set; } = [];
+
+    /// <summary>Mean merit score of the stored top 10, and what strict merit order would have given (the cost of balancing).</summary>
+    public double? MeanTop10Score { get; private set; }
+
+    public double? StrictMeanTop10Score { get; private set; }
+
+    public void RecordRanking(RankingMode ranking, double tolerance, IEnumerable<string> families, double? meanTop10Score, double? strictMeanTop10Score)
+    {
+        Ranking = ranking;
+        Tolerance = tolerance;
+        Families = families.ToList();
+        MeanTop10Score = meanTop10Score;
+        StrictMeanTop10Score = strictMeanTop10Score;
+    }
 }
 
 public enum MatchKind
@@ -43,8 +64,9 @@ public sealed class Match
     }
 
     public Match(Guid id, Guid runId, Guid needId, int rank, MatchKind kind, Guid? supplierId, List<ConsortiumMember> members,
-        double score, ScoreComponents components, double distanceKm, List<string> reasons)
+        double score, ScoreComponents components, double distanceKm, List<string> reasons, double? exposure = null)
     {
+        Exposure = exposure;
         Id = id;
         RunId = runId;
         NeedId = needId;
@@ -70,6 +92,10 @@ public sealed class Match
     public ScoreComponents Components { get; private set; }
     public double DistanceKm { get; private set; }
     public List<string> Reasons { get; private set; }
+
+    /// <summary>The supplier's exposure (position-weighted top-10 appearances in the window) that the ranking used.</summary>
+    public double? Exposure { get; private set; }
+
     public MatchStatus Status { get; private set; }
 
     /// <summary>Bumped by every transition; two concurrent transitions cannot both commit.</summary>

@@ -59,6 +59,13 @@ public sealed class Need
 
     public bool AllowConsortium { get; private set; }
     public ScoringWeights Weights { get; private set; }
+
+    /// <summary>Balanced (fair exposure among near-equals, the default) or strict merit order.</summary>
+    public RankingMode Ranking { get; private set; }
+
+    /// <summary>Score points within which suppliers count as near-equal; null takes the global setting.</summary>
+    public double? ExposureTolerance { get; private set; }
+
     public NeedStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -88,7 +95,8 @@ public sealed class Need
         && profile.NeededBy == NeededBy && profile.DeliveryProvinceCode == DeliveryProvinceCode && profile.DeliveryLocation == DeliveryLocation
         && profile.EstimatedValueIdr == EstimatedValueIdr && profile.RequiredCertifications.Distinct().SequenceEqual(RequiredCertifications)
         && profile.MinTkdnPercent == MinTkdnPercent && profile.MaxDistanceKm == MaxDistanceKm && profile.UmkOnly == UmkOnly
-        && profile.AllowConsortium == AllowConsortium && profile.Weights.Normalized() == Weights;
+        && profile.AllowConsortium == AllowConsortium && profile.Weights.Normalized() == Weights
+        && profile.Ranking == Ranking && profile.ExposureTolerance == ExposureTolerance;
 
     /// <summary>open → closed | awarded | cancelled; the others are final. Same status is a no-op.</summary>
     public void ChangeStatus(NeedStatus target, DateTimeOffset now)
@@ -133,7 +141,14 @@ public sealed class Need
         MinTkdnPercent = profile.MinTkdnPercent;
         MaxDistanceKm = profile.MaxDistanceKm;
         UmkOnly = profile.UmkOnly;
+        if (profile.ExposureTolerance is < 0 or > ExposureRanking.MaxTolerance)
+        {
+            throw new DomainRuleException("exposureTolerance", $"'exposureTolerance' must be between 0 and {ExposureRanking.MaxTolerance} score points.");
+        }
+
         AllowConsortium = profile.AllowConsortium;
+        Ranking = profile.Ranking;
+        ExposureTolerance = profile.ExposureTolerance;
         Weights = profile.Weights.Normalized();
         UpdatedAt = now;
     }
@@ -154,4 +169,6 @@ public sealed record NeedProfile(
     double? MaxDistanceKm,
     bool UmkOnly,
     bool AllowConsortium,
-    ScoringWeights Weights);
+    ScoringWeights Weights,
+    RankingMode Ranking = RankingMode.Balanced,
+    double? ExposureTolerance = null);

@@ -138,7 +138,8 @@ public sealed class AnalyticsTests(ApiFixture fixture) : ApiTest(fixture)
         request.Headers.Accept.ParseAdd("text/csv");
         var lines = (await (await Client.SendAsync(request)).Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["metric,value,rate", "posted,4,", "matched,3,0.75", "shortlisted,2,0.6667"], lines[..4]);
-        Assert.Equal("firstTimeSuppliers,2,1", lines[^1]);
+        Assert.Contains("firstTimeSuppliers,2,1", lines);
+        Assert.Contains(lines, l => l.StartsWith("metal.top10Suppliers,2,", StringComparison.Ordinal));
     }
 
     [Theory]

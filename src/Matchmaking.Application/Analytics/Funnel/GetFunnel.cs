@@ -11,7 +11,17 @@ public sealed record FunnelStage(string Stage, int Needs, double? ConversionFrom
 /// Whether ranking spreads opportunity: distinct suppliers that appeared in a top-10 position of any run,
 /// and the share of them that had no partnership before that run (first-timers).
 /// </summary>
-public sealed record ExposureFairness(int DistinctTop10Suppliers, int FirstTimeSuppliers, double? ShareFirstTime);
+public sealed record ExposureFairness(
+    int DistinctTop10Suppliers, int FirstTimeSuppliers, double? ShareFirstTime, IReadOnlyList<FamilyExposure> ByFamily);
+
+/// <summary>
+/// Exposure per capability family of the needs in range: runs, the most suppliers that qualified for one run,
+/// distinct suppliers shown in a top 10 and the newcomers among them, and the merit cost of balancing (mean
+/// top-10 score as ranked, against what strict merit order would have shown).
+/// </summary>
+public sealed record FamilyExposure(
+    string Family, int Runs, int MaxQualifiedInARun, int DistinctTop10Suppliers, int NewcomersInTop10,
+    double? MeanTop10Score, double? StrictMeanTop10Score);
 
 public sealed record FunnelReport(DateOnly From, DateOnly To, Guid? BuyerId, IReadOnlyList<FunnelStage> Stages, double? OverallConversion, ExposureFairness Exposure);
 
@@ -53,6 +63,29 @@ public sealed class GetFunnelQueryHandler(IApplicationDbContext db, TimeProvider
                 (SELECT count(DISTINCT supplier_id) FROM top10 WHERE first_time)::int AS first_time_suppliers
             """).ToListAsync(cancellationToken)).Single();
 
+        var families = (await db.Database.SqlQuery<FamilyRow>($"""
+            WITH scoped AS (
+                SELECT id FROM needs
+                WHERE created_at >= {start} AND created_at < {end} AND ({buyer} = '00000000-0000-0000-0000-000000000000'::uuid OR buyer_id = {buyer})),
+            runs AS (
+                SELECT f.family, r.id, r.created_at, r.candidates_considered, r.mean_top10_score, r.strict_mean_top10_score
+                FROM match_runs r JOIN scoped s ON s.id = r.need_id CROSS JOIN LATERAL unnest(r.families) AS f(family)),
+            shown AS (
+                SELECT DISTINCT r.family, m.supplier_id,
+                       NOT EXISTS (SELECT 1 FROM partnership_members pm JOIN partnerships p ON p.id = pm.partnership_id
+                                   WHERE pm.supplier_id = m.supplier_id AND p.created_at < r.created_at) AS newcomer
+                FROM runs r JOIN matches m ON m.run_id = r.id
+                WHERE m.rank <= 10 AND m.kind = 'Single')
+            SELECT r.family, count(*)::int AS runs, max(r.candidates_considered)::int AS qualified,
+                   (SELECT count(DISTINCT supplier_id) FROM shown s WHERE s.family = r.family)::int AS shown,
+                   (SELECT count(DISTINCT supplier_id) FROM shown s WHERE s.family = r.family AND s.newcomer)::int AS newcomers,
+                   round(avg(r.mean_top10_score)::numeric, 4)::float8 AS mean,
+                   round(avg(r.strict_mean_top10_score)::numeric, 4)::float8 AS strict
+            FROM runs r GROUP BY r.family ORDER BY r.family
+            """).ToListAsync(cancellationToken))
+            .Select(f => new FamilyExposure(f.Family, f.Runs, f.Qualified, f.Shown, f.Newcomers, f.Mean, f.Strict))
+            .ToList();
+
         var counts = new (string Stage, int Needs)[]
         {
             ("posted", row.Posted), ("matched", row.Matched), ("shortlisted", row.Shortlisted), ("invited", row.Invited),
@@ -61,8 +94,10 @@ public sealed class GetFunnelQueryHandler(IApplicationDbContext db, TimeProvider
         var stages = counts.Select((c, i) => new FunnelStage(c.Stage, c.Needs, i == 0 ? null : Ratio.Share(c.Needs, counts[i - 1].Needs))).ToList();
         return new FunnelReport(
             from, to, request.BuyerId, stages, Ratio.Share(row.Paid, row.Posted),
-            new ExposureFairness(row.TopTenSuppliers, row.FirstTimeSuppliers, Ratio.Share(row.FirstTimeSuppliers, row.TopTenSuppliers)));
+            new ExposureFairness(row.TopTenSuppliers, row.FirstTimeSuppliers, Ratio.Share(row.FirstTimeSuppliers, row.TopTenSuppliers), families));
     }
+
+    private sealed record FamilyRow(string Family, int Runs, int Qualified, int Shown, int Newcomers, double? Mean, double? Strict);
 
     private sealed record Row(int Posted, int Matched, int Shortlisted, int Invited, int Accepted, int Completed, int Paid, int TopTenSuppliers, int FirstTimeSuppliers);
 }

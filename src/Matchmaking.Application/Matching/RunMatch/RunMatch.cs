@@ -7,13 +7,16 @@ using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Needs;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Matchmaking.Application.Matching.RunMatch;
 
 /// <summary>Computes and persists a ranked snapshot of the suppliers (and consortia) that meet an open need.</summary>
 public sealed record RunMatchCommand(Guid NeedId) : IRequest<MatchRunDto>;
 
-public sealed class RunMatchCommandHandler(IApplicationDbContext db, TimeProvider clock, ICurrentUser user, Microsoft.Extensions.Logging.ILogger<RunMatchCommandHandler> logger)
+public sealed class RunMatchCommandHandler(
+    IApplicationDbContext db, TimeProvider clock, ICurrentUser user, Microsoft.Extensions.Configuration.IConfiguration configuration,
+    Microsoft.Extensions.Logging.ILogger<RunMatchCommandHandler> logger)
     : IRequestHandler<RunMatchCommand, MatchRunDto>
 {
     /// <summary>A run stores the best this many proposals (a page holds at most 200); all candidates are ranked.</summary>
@@ -47,30 +50,50 @@ public sealed class RunMatchCommandHandler(IApplicationDbContext db, TimeProvide
         var qualifying = candidates
             .Select(c => MatchScorer.Rank(need, c, today, records.GetValueOrDefault(c.Id, TrackRecordFigures.None)))
             .Where(c => need.MaxDistanceKm is not { } max || c.DistanceKm <= max)
-            .OrderByDescending(c => c.Score).ThenBy(c => c.Id)
+            .OrderByDescending(c => c.Score).ThenBy(c => ExposureRanking.TieBreak(need.Id, c.Id))
+            .ToList();
+
+        // Fair exposure: among near-equals, the least exposed first. Only suppliers whose band reaches the
+        // stored top need their exposure read.
+        var tolerance = need.ExposureTolerance ?? configuration.GetValue("Matching:ExposureTolerance", ExposureRanking.DefaultTolerance);
+        var windowDays = configuration.GetValue("Matching:ExposureWindowDays", ExposureRanking.DefaultWindowDays);
+        var families = need.CapabilityCodes.Select(ExposureHistory.FamilyOf).Distinct().Order(StringComparer.Ordinal).ToList();
+        var contenders = qualifying.Take(ExposureRanking.ReachOfTop(qualifying, c => c.Score, MaxStoredMatches,
+            need.Ranking == RankingMode.Strict ? 0 : tolerance)).ToList();
+        var exposure = need.Ranking == RankingMode.Balanced
+            ? await ExposureHistory.ForAsync(db, contenders.Select(c => c.Id).ToList(), families, now.AddDays(-windowDays), cancellationToken)
+            : [];
+        var top = ExposureRanking.Order(contenders, need.Id, c => c.Id, c => c.Score, c => exposure.GetValueOrDefault(c.Id), need.Ranking, tolerance)
+            .Take(MaxStoredMatches)
             .ToList();
 
         // Reasons (and consortia) need the full profile: read it only for the stored top and the consortium pool.
         var consortiumPool = need.AllowConsortium && !qualifying.Any(c => c.Deliverable >= (double)need.Quantity)
             ? qualifying.Take(ConsortiumPool).ToList()
             : [];
-        var detailIds = qualifying.Take(MaxStoredMatches).Concat(consortiumPool).Select(c => c.Id).Distinct().ToList();
+        var detailIds = top.Select(t => t.Item).Concat(consortiumPool).Select(c => c.Id).Distinct().ToList();
         var details = (await db.Suppliers.AsNoTracking().Where(s => detailIds.Contains(s.Id)).AsSplitQuery().ToListAsync(cancellationToken))
             .ToDictionary(s => s.Id, s => MatchScorer.Score(need, s, today, records.GetValueOrDefault(s.Id, TrackRecordFigures.None)));
 
         var run = new MatchRun(Guid.CreateVersion7(), need.Id, now, candidates.Count, 0);
-        var singles = qualifying.Take(MaxStoredMatches).Select(c => details[c.Id]).Select(s => new Proposal(
-            MatchKind.Single, s.Supplier.Id, [], s.Score, s.Components, s.DistanceKm, s.Reasons));
-        var consortia = consortiumPool.Count > 0 ? Consortia(need, consortiumPool.Select(c => details[c.Id]).ToList()) : [];
-        var ranked = singles.Concat(consortia)
-            .OrderByDescending(p => p.Score).ThenBy(p => p.Kind).ThenBy(p => p.SortKey)
+        var singles = top.Select(t => (Scored: details[t.Item.Id], t.Lifted)).Select(s => new Proposal(
+            MatchKind.Single, s.Scored.Supplier.Id, [], s.Scored.Score, s.Scored.Components, s.Scored.DistanceKm,
+            s.Lifted ? [.. s.Scored.Reasons, LiftedReason(tolerance, windowDays)] : s.Scored.Reasons,
+            need.Ranking == RankingMode.Balanced ? Math.Round(exposure.GetValueOrDefault(s.Scored.Supplier.Id), 4) : null)).ToList();
+        var consortia = consortiumPool.Count > 0 ? Consortia(need, consortiumPool.Select(c => details[c.Id]).ToList()).OrderByDescending(p => p.Score).ToList() : [];
+        var ranked = MergeByScore(singles, consortia)
             .Take(MaxStoredMatches)
             .Select((p, index) => new Match(Guid.CreateVersion7(), run.Id, need.Id, index + 1, p.Kind, p.SupplierId, p.Members,
-                p.Score, p.Components, Math.Round(p.DistanceKm, 1), p.Reasons))
+                p.Score, p.Components, Math.Round(p.DistanceKm, 1), p.Reasons, p.Exposure))
             .ToList();
+        run.RecordRanking(need.Ranking, tolerance, families,
+            singles.Count == 0 ? null : singles.Take(ExposureRanking.ExposedPositions).Average(p => p.Score),
+            qualifying.Count == 0 ? null : qualifying.Take(ExposureRanking.ExposedPositions).Average(c => c.Score));
         var scored = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
-        run = new MatchRun(run.Id, need.Id, now, candidates.Count, ranked.Count);
+        var stored = new MatchRun(run.Id, need.Id, now, candidates.Count, ranked.Count);
+        stored.RecordRanking(run.Ranking, run.Tolerance, run.Families, run.MeanTop10Score, run.StrictMeanTop10Score);
+        run = stored;
         db.MatchRuns.Add(run);
         db.Matches.AddRange(ranked);
         var nearMisses = await NearMissFinder.FindAsync(db, need, today, cancellationToken);
@@ -112,10 +135,30 @@ public sealed class RunMatchCommandHandler(IApplicationDbContext db, TimeProvide
         }
     }
 
-    private sealed record Proposal(
-        MatchKind Kind, Guid? SupplierId, List<ConsortiumMember> Members, double Score, ScoreComponents Components, double DistanceKm, List<string> Reasons)
+    private static string LiftedReason(double tolerance, int windowDays) => string.Create(CultureInfo.InvariantCulture,
+        $"Placed above suppliers within {tolerance:0.##} points of its score: less exposure in top-10 positions over the last {windowDays} days");
+
+    /// <summary>Singles keep their (balanced) order; a consortium goes before the first single that scores lower.</summary>
+    private static IEnumerable<Proposal> MergeByScore(List<Proposal> singles, List<Proposal> consortia)
     {
-        /// <summary>Ties are broken by supplier id (a consortium by its lead's).</summary>
-        public Guid SortKey => SupplierId ?? Members[0].SupplierId;
+        var next = 0;
+        foreach (var single in singles)
+        {
+            while (next < consortia.Count && consortia[next].Score > single.Score)
+            {
+                yield return consortia[next++];
+            }
+
+            yield return single;
+        }
+
+        while (next < consortia.Count)
+        {
+            yield return consortia[next++];
+        }
     }
+
+    private sealed record Proposal(
+        MatchKind Kind, Guid? SupplierId, List<ConsortiumMember> Members, double Score, ScoreComponents Components, double DistanceKm, List<string> Reasons,
+        double? Exposure = null);
 }

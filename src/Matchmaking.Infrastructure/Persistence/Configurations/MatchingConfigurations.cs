@@ -21,6 +21,7 @@ public sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
         builder.Property(n => n.DeliveryProvinceCode).HasMaxLength(2).IsFixedLength();
         builder.Property(n => n.MinTkdnPercent).HasPrecision(5, 2);
         builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(n => n.Ranking).HasConversion<string>().HasMaxLength(20).HasDefaultValue(RankingMode.Balanced).HasSentinel((RankingMode)(-1));
         builder.PrimitiveCollection(n => n.RequiredCertifications).ElementType(e => e.HasConversion<string>());
         builder.Property(n => n.Version).IsConcurrencyToken();
         builder.ComplexProperty(n => n.DeliveryLocation, location =>
@@ -47,6 +48,11 @@ public sealed class MatchRunConfiguration : IEntityTypeConfiguration<MatchRun>
     public void Configure(EntityTypeBuilder<MatchRun> builder)
     {
         builder.ToTable("match_runs");
+        // Runs stored before fair exposure were ranked by merit alone.
+        builder.Property(r => r.Ranking).HasConversion<string>().HasMaxLength(20).HasDefaultValue(RankingMode.Strict).HasSentinel((RankingMode)(-1));
+        builder.Property(r => r.Families).HasDefaultValueSql("'{}'::text[]");
+        builder.Property(r => r.MeanTop10Score).HasColumnName("mean_top10_score");
+        builder.Property(r => r.StrictMeanTop10Score).HasColumnName("strict_mean_top10_score");
         builder.HasKey(r => r.Id);
         builder.HasOne<Need>().WithMany().HasForeignKey(r => r.NeedId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.NeedId, r.CreatedAt });

@@ -275,6 +275,10 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("distance_km");
 
+                    b.Property<double?>("Exposure")
+                        .HasColumnType("double precision")
+                        .HasColumnName("exposure");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -372,13 +376,40 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.PrimitiveCollection<List<string>>("Families")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("families")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<int>("MatchCount")
                         .HasColumnType("integer")
                         .HasColumnName("match_count");
 
+                    b.Property<double?>("MeanTop10Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean_top10_score");
+
                     b.Property<Guid>("NeedId")
                         .HasColumnType("uuid")
                         .HasColumnName("need_id");
+
+                    b.Property<string>("Ranking")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Strict")
+                        .HasColumnName("ranking");
+
+                    b.Property<double?>("StrictMeanTop10Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("strict_mean_top10_score");
+
+                    b.Property<double>("Tolerance")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tolerance");
 
                     b.HasKey("Id")
                         .HasName("pk_match_runs");
@@ -538,6 +569,10 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("estimated_value_idr");
 
+                    b.Property<double?>("ExposureTolerance")
+                        .HasColumnType("double precision")
+                        .HasColumnName("exposure_tolerance");
+
                     b.Property<double?>("MaxDistanceKm")
                         .HasColumnType("double precision")
                         .HasColumnName("max_distance_km");
@@ -555,6 +590,14 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("quantity");
+
+                    b.Property<string>("Ranking")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Balanced")
+                        .HasColumnName("ranking");
 
                     b.PrimitiveCollection<string[]>("RequiredCertifications")
                         .IsRequired()
