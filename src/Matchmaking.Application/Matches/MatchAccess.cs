@@ -19,7 +19,8 @@ public static class MatchAccess
             Role.Supplier => matches.Where(m =>
                 (m.Status == MatchStatus.Invited || m.Status == MatchStatus.Accepted || m.Status == MatchStatus.Declined)
                 && (m.SupplierId == organization || m.Members.Any(x => x.SupplierId == organization))),
-            _ => matches,
+            Role.Admin or Role.Analyst => matches,
+            _ => matches.Where(_ => false), // deny by default: a role added later sees nothing until a case says otherwise
         };
     }
 

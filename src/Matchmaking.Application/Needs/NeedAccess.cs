@@ -10,6 +10,10 @@ namespace Matchmaking.Application.Needs;
 /// </summary>
 public static class NeedAccess
 {
-    public static IQueryable<Need> VisibleTo(this IQueryable<Need> needs, ICurrentUser user) =>
-        user.Role == Role.Buyer ? needs.Where(n => n.BuyerId == user.OrganizationId) : needs;
+    public static IQueryable<Need> VisibleTo(this IQueryable<Need> needs, ICurrentUser user) => user.Role switch
+    {
+        Role.Buyer => needs.Where(n => n.BuyerId == user.OrganizationId),
+        Role.Admin or Role.Analyst => needs,
+        _ => needs.Where(_ => false), // deny by default (suppliers see needs only as their own opportunities)
+    };
 }

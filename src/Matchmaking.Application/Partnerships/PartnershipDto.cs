@@ -25,7 +25,8 @@ public static class PartnershipAccess
         {
             Role.Buyer => partnerships.Where(p => p.BuyerId == organization),
             Role.Supplier => partnerships.Where(p => p.Members.Any(m => m.SupplierId == organization)),
-            _ => partnerships,
+            Role.Admin or Role.Analyst => partnerships,
+            _ => partnerships.Where(_ => false), // deny by default
         };
     }
 }
