@@ -269,8 +269,10 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
     {
         var first = await SupplierAsync("CV Twin 1");
         var second = await SupplierAsync("CV Twin 2");
-        var (later, earlier) = first.CompareTo(second) > 0 ? (first, second) : (second, first);
-        var need = await NeedAsync();
+        var need = await NeedAsync(ranking: Domain.Matching.RankingMode.Strict);
+        // Equal merit: the hashed tie-break of (need, supplier) decides; the one it puts second is "later".
+        var (earlier, later) = Domain.Matching.ExposureRanking.TieBreak(need, first) < Domain.Matching.ExposureRanking.TieBreak(need, second)
+            ? (first, second) : (second, first);
         var initial = await RunAsync(need);
         Assert.Equal(earlier, (await (await Client.GetAsync($"/api/v1/matches/{initial[0]}")).ReadAsync<MatchDto>()).Supplier!.Id);
 
@@ -281,8 +283,8 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
         var accepted = await MoveAsync((await ClientForRoleAsync("supplier", later)).Client, laterMatch, "accept");
         await _buyerClient.PostJsonAsync($"/api/v1/partnerships/{accepted.PartnershipId}/complete", new { qualityRating = 5, onTimeRating = 5 });
 
-        // ... and now ranks first.
-        var rerun = await RunAsync(await NeedAsync());
+        // ... and now ranks first on merit alone.
+        var rerun = await RunAsync(await NeedAsync(ranking: Domain.Matching.RankingMode.Strict));
         var top = await (await Client.GetAsync($"/api/v1/matches/{rerun[0]}")).ReadAsync<MatchDto>();
         Assert.Equal(later, top.Supplier!.Id);
         Assert.Equal(0.625, top.Components.TrackRecord, 3);
@@ -317,8 +319,8 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
         return (await (await Client.PostJsonAsync("/api/v1/suppliers", body)).ReadAsync<SupplierDto>(HttpStatusCode.Created)).Id;
     }
 
-    private async Task<Guid> NeedAsync(decimal quantity = 1000, bool allowConsortium = false) =>
-        (await (await _buyerClient.PostJsonAsync("/api/v1/needs", TestData.Need(quantity: quantity, allowConsortium: allowConsortium, neededBy: _today.AddMonths(6))))
+    private async Task<Guid> NeedAsync(decimal quantity = 1000, bool allowConsortium = false, Domain.Matching.RankingMode? ranking = null) =>
+        (await (await _buyerClient.PostJsonAsync("/api/v1/needs", TestData.Need(quantity: quantity, allowConsortium: allowConsortium, neededBy: _today.AddMonths(6)) with { Ranking = ranking }))
             .ReadAsync<NeedDto>(HttpStatusCode.Created)).Id;
 
     /// <summary>Runs matching and returns the match ids in rank order.</summary>
