@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddSingleton<DatabaseOutageLog>();
         services.AddMemoryCache();
+        services.AddSingleton<MatchPageCache>();
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();

@@ -1,8 +1,11 @@
+using System.Globalization;
+using System.Text.Json;
 using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
 using Matchmaking.Api.OpenApi;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Matching;
+using Matchmaking.Application.Matching.GetMatchPageVersion;
 using Matchmaking.Application.Matching.GetMatchRun;
 using Matchmaking.Application.Matching.ListMatches;
 using Matchmaking.Application.Matching.ListNearMisses;
@@ -15,6 +18,7 @@ using Matchmaking.Application.Needs.ReplaceNeed;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace Matchmaking.Api.Endpoints;
 
@@ -45,11 +49,11 @@ public static class NeedEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/match-runs/{runId:guid}", GetRun).WithName("Needs_GetMatchRun").RequireAuthorization(Policies.ProcurementRead)
             .WithSummary("Read one match run").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:guid}/matches", Matches).WithName("Needs_ListMatches").RequireAuthorization(Policies.ProcurementRead)
+        group.MapGet("/{id:guid}/matches", Matches).WithName("Needs_ListMatches").RequireAuthorization(Policies.ProcurementRead).WithMetadata(new ETagged())
             .WithSummary("Ranked matches of a run (latest by default), JSON or Accept: text/csv")
             .Produces<PagedList<MatchDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapCsvTwin("/{id:guid}/matches", Matches, "Needs_ListMatches", "Ranked matches")
+        group.MapCsvTwin("/{id:guid}/matches", Matches, "Needs_ListMatches", "Ranked matches").WithMetadata(new ETagged())
             .RequireAuthorization(Policies.ProcurementRead).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/near-misses", NearMisses).WithName("Needs_ListNearMisses").RequireAuthorization(Policies.ProcurementRead)
             .WithSummary("Suppliers failing exactly one hard constraint, the gap named, with a factory-sharing upgrade path where one is within reach")
@@ -127,12 +131,52 @@ public static class NeedEndpoints
     /// <param name="kind">single or consortium.</param>
     /// <param name="page">From 1.</param>
     /// <param name="pageSize">1..200, default 50.</param>
-    private static async Task<Results<Ok<PagedList<MatchDto>>, CsvResult>> Matches(
-        Guid id, IMediator mediator, HttpRequest request, CancellationToken cancellationToken,
+    /// <summary>
+    /// A page of a run's matches. Pollers get 304 while nothing on the run changed (the ETag is the run, its
+    /// status version and the query), and a changed page is served from the page cache after its first read.
+    /// </summary>
+    private static async Task<IResult> Matches(
+        Guid id, IMediator mediator, HttpContext context, MatchPageCache cache, CancellationToken cancellationToken,
         Guid? runId = null, double? minScore = null, [OpenApiEnum<Domain.Matching.MatchKind>] string? kind = null, int page = 1, int pageSize = Paging.DefaultPageSize)
     {
-        var result = await mediator.Send(new ListMatchesQuery(id, runId, minScore, kind, page, pageSize), cancellationToken);
-        if (!CsvResult.IsRequested(request))
+        var query = new ListMatchesQuery(id, runId, minScore, kind, page, pageSize);
+        var csv = CsvResult.IsRequested(context.Request);
+        var version = await mediator.Send(new GetMatchPageVersionQuery(id, runId), cancellationToken);
+        if (version is null)
+        {
+            return MatchPage(await mediator.Send(query, cancellationToken), csv);
+        }
+
+        var etag = string.Create(CultureInfo.InvariantCulture,
+            $"\"{version.RunId:N}.{version.StatusVersion}.{(csv ? "csv" : "json")}.{minScore}.{kind}.{page}.{pageSize}\"");
+        context.Response.Headers.ETag = etag;
+        if (context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Tag == etag || tag.Equals(EntityTagHeaderValue.Any)))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (!cache.TryGet(etag, out var body))
+        {
+            // The page is read for the run the version was read for, so the two cannot disagree about which run.
+            var result = MatchPage(await mediator.Send(query with { RunId = version.RunId }, cancellationToken), csv);
+            body = result is CsvResult table ? table.ToBytes() : JsonSerializer.SerializeToUtf8Bytes(((Ok<PagedList<MatchDto>>)result).Value, JsonOptions(context));
+            cache.Set(etag, body);
+        }
+
+        if (csv)
+        {
+            context.Response.Headers.ContentDisposition = "inline; filename=\"matches.csv\"";
+        }
+
+        return Results.Bytes(body, csv ? CsvResult.ContentTypeWithCharset : "application/json; charset=utf-8");
+    }
+
+    private static JsonSerializerOptions JsonOptions(HttpContext context) =>
+        context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
+    private static IResult MatchPage(PagedList<MatchDto> result, bool csv)
+    {
+        if (!csv)
         {
             return TypedResults.Ok(result);
         }
@@ -141,7 +185,7 @@ public static class NeedEndpoints
             ["rank", "kind", "supplierId", "supplierName", "members", "score", "capability", "capacity", "proximity", "trackRecord", "localContent", "distanceKm", "status"],
             result.Items.Select(m => (IReadOnlyList<string?>)
             [
-                m.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), CsvResult.Format(m.Kind), m.Supplier?.Id.ToString(), m.Supplier?.Name,
+                m.Rank.ToString(CultureInfo.InvariantCulture), CsvResult.Format(m.Kind), m.Supplier?.Id.ToString(), m.Supplier?.Name,
                 m.Members is null ? null : string.Join(';', m.Members.Select(x => $"{x.SupplierId}:{CsvResult.Format(x.Share)}")),
                 CsvResult.Format(m.Score), CsvResult.Format(m.Components.Capability), CsvResult.Format(m.Components.Capacity),
                 CsvResult.Format(m.Components.Proximity), CsvResult.Format(m.Components.TrackRecord), CsvResult.Format(m.Components.LocalContent),

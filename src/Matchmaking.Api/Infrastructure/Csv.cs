@@ -9,10 +9,19 @@ public sealed class CsvResult(IReadOnlyList<string> header, IEnumerable<IReadOnl
 {
     public const string ContentType = "text/csv";
 
+    public const string ContentTypeWithCharset = "text/csv; charset=utf-8";
+
+    public string FileName => fileName;
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        httpContext.Response.ContentType = "text/csv; charset=utf-8";
+        httpContext.Response.ContentType = ContentTypeWithCharset;
         httpContext.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        await httpContext.Response.Body.WriteAsync(ToBytes(), httpContext.RequestAborted);
+    }
+
+    public byte[] ToBytes()
+    {
         var builder = new StringBuilder();
         builder.Append(Rfc4180.FormatRow(header)).Append("\r\n");
         foreach (var row in rows)
@@ -20,7 +29,7 @@ public sealed class CsvResult(IReadOnlyList<string> header, IEnumerable<IReadOnl
             builder.Append(Rfc4180.FormatRow(row.Select(Neutralize))).Append("\r\n");
         }
 
-        await httpContext.Response.WriteAsync(builder.ToString(), Encoding.UTF8, httpContext.RequestAborted);
+        return Encoding.UTF8.GetBytes(builder.ToString());
     }
 
     /// <summary>

@@ -15,6 +15,12 @@ public sealed class MatchRun(Guid id, Guid needId, DateTimeOffset createdAt, int
 
     public int MatchCount { get; private set; } = matchCount;
 
+    /// <summary>
+    /// Bumped by the database whenever a match of this run changes status (a trigger, so no code path can
+    /// forget it): the version of every page of the run, for ETags and the page cache.
+    /// </summary>
+    public int StatusVersion { get; private set; }
+
     /// <summary>What the run ranked with, so it reads back the same: the mode, the tolerance and the capability families whose exposure counted.</summary>
     public RankingMode Ranking { get; private set; }
 

@@ -403,6 +403,10 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasDefaultValue("Strict")
                         .HasColumnName("ranking");
 
+                    b.Property<int>("StatusVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_version");
+
                     b.Property<double?>("StrictMeanTop10Score")
                         .HasColumnType("double precision")
                         .HasColumnName("strict_mean_top10_score");
