@@ -11,14 +11,28 @@ if ! command -v wrk >/dev/null; then
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
 fi
 source deploy/bench/start-api.sh
-NEED=$(head -n 1 /tmp/match-bench.tsv | cut -f1)
-[ -n "$NEED" ] || { echo "Run deploy/bench/match.sh first (it creates the needs and runs)." >&2; exit 1; }
+[ -s /tmp/match-bench.tsv ] || { echo "Run deploy/bench/match.sh first (it creates the needs and runs)." >&2; exit 1; }
 rss_max=0
 sample_rss() { while kill -0 "$API_PID" 2>/dev/null; do r=$(ps -o rss= -p "$API_PID" | tr -d ' '); [ "${r:-0}" -gt "$rss_max" ] && rss_max=$r && echo "$rss_max" > /tmp/bench-rss; sleep 0.5; done; }
 sample_rss & SAMPLER=$!
-for path in "/api/v1/needs/$NEED/matches?pageSize=50" "/api/v1/suppliers?provinceCode=33&pageSize=50"; do
-  echo "== GET $path ($CONNECTIONS connections, 2 threads, ${DURATION}s)"
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "X-Api-Key: $BENCH_KEY" "$BENCH_URL$path" | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx"
+# Match pages: the 20 benchmark runs, their first six pages of 50.
+: > /tmp/bench-match-pages
+while read -r need _; do
+  for page in 1 2 3 4 5 6; do echo "/api/v1/needs/$need/matches?pageSize=50&page=$page" >> /tmp/bench-match-pages; done
+done < /tmp/match-bench.tsv
+# The same pages polled with the ETag their last answer carried (nothing changes during the run: 304s).
+: > /tmp/bench-match-polls
+while read -r path; do
+  etag=$(curl -sf -D - -o /dev/null -H "X-Api-Key: $BENCH_KEY" "$BENCH_URL$path" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+  printf '%s\t%s\n' "$path" "$etag" >> /tmp/bench-match-polls
+done < /tmp/bench-match-pages
+echo "/health/live" > /tmp/bench-live
+echo "/api/v1/reference/provinces" > /tmp/bench-keyed
+echo "/api/v1/suppliers?provinceCode=33&pageSize=50" > /tmp/bench-suppliers
+for set in live keyed match-pages match-polls suppliers; do
+  echo "== $set ($CONNECTIONS connections, 2 threads, ${DURATION}s): $(head -n 1 /tmp/bench-$set | cut -f1)$( [ "$(wc -l < /tmp/bench-$set)" -gt 1 ] && echo " … $(wc -l < /tmp/bench-$set) paths")"
+  PATHS=/tmp/bench-$set KEY="$BENCH_KEY" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s deploy/bench/paths.lua "$BENCH_URL" \
+    | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
 done
 kill $SAMPLER 2>/dev/null || true
 echo "API peak RSS during load: $(( $(cat /tmp/bench-rss) / 1024 )) MB"

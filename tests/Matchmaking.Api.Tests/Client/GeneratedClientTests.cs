@@ -75,7 +75,7 @@ public sealed class GeneratedClientTests(ApiFixture fixture) : ApiTest(fixture)
         });
         var run = await needs.RunMatchAsync(need.Id, Guid.NewGuid().ToString());
         Assert.Equal(need.Id, run.NeedId);
-        var page = await needs.ListMatchesAsync(need.Id, runId: null, minScore: null, kind: MatchKind.Single, page: 1, pageSize: 50);
+        var page = await needs.ListMatchesAsync(need.Id, runId: null, minScore: null, kind: MatchKind.Single, page: 1, pageSize: 50, ifNoneMatch: null);
         var match = Assert.Single(page.Items);
         Assert.NotNull(match.Supplier); // a single match names its supplier; a consortium does not (nullable in the document)
         Assert.Equal(supplier.Id, match.Supplier.Id);
