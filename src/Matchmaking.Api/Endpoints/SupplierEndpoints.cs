@@ -102,13 +102,14 @@ public static class SupplierEndpoints
     /// <param name="active">true (default) or false.</param>
     /// <param name="page">From 1.</param>
     /// <param name="pageSize">1..200, default 50.</param>
+    /// <param name="after">The 'next' cursor of the previous page (keyset paging: as fast deep in the list as on page 1); not with 'page'.</param>
     private static async Task<Results<Ok<PagedList<SupplierDto>>, CsvResult>> List(
         IMediator mediator, HttpRequest request, CancellationToken cancellationToken,
         string? provinceCode = null, [OpenApiEnum<Domain.Suppliers.UmkmScale>] string? scale = null, string? capability = null, [OpenApiEnum<Domain.Common.CertificationScheme>] string? certification = null,
-        string? q = null, bool? active = null, int page = 1, int pageSize = Paging.DefaultPageSize)
+        string? q = null, bool? active = null, int page = 1, int pageSize = Paging.DefaultPageSize, string? after = null)
     {
         var result = await mediator.Send(
-            new ListSuppliersQuery(provinceCode, scale, capability, certification, q, active, page, pageSize), cancellationToken);
+            new ListSuppliersQuery(provinceCode, scale, capability, certification, q, active, page, pageSize, after), cancellationToken);
         return CsvResult.IsRequested(request) ? ToCsv(result) : TypedResults.Ok(result);
     }
 

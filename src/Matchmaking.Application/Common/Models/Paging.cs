@@ -1,7 +1,11 @@
 namespace Matchmaking.Application.Common.Models;
 
-/// <summary>One page of a collection.</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+/// <summary>
+/// One page of a collection. <c>next</c>: on lists that take <c>after</c> (suppliers), the cursor of the
+/// following page while more may follow. <c>totalCountIsEstimate</c>: the total was counted up to a minute
+/// earlier for the same filters instead of for this request (deep pages do not recount).
+/// </summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, string? Next = null, bool TotalCountIsEstimate = false);
 
 public static class Paging
 {

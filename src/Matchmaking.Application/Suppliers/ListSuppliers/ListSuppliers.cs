@@ -6,6 +6,7 @@ using Matchmaking.Domain.Common;
 using Matchmaking.Domain.Suppliers;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Matchmaking.Application.Suppliers.ListSuppliers;
 
@@ -13,6 +14,7 @@ namespace Matchmaking.Application.Suppliers.ListSuppliers;
 /// <param name="Certification">Scheme; only suppliers holding a currently valid one match.</param>
 /// <param name="Q">Case-insensitive text in name or description.</param>
 /// <param name="Active">Omitted: active suppliers only.</param>
+/// <param name="After">The <c>next</c> cursor of the previous page: keyset paging, as fast 10,000 rows deep as on page 1.</param>
 public sealed record ListSuppliersQuery(
     string? ProvinceCode = null,
     string? Scale = null,
@@ -21,9 +23,10 @@ public sealed record ListSuppliersQuery(
     string? Q = null,
     bool? Active = null,
     int Page = 1,
-    int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<SupplierDto>>, IPagedQuery;
+    int PageSize = Paging.DefaultPageSize,
+    string? After = null) : IQuery<PagedList<SupplierDto>>, IPagedQuery;
 
-public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock, ICurrentUser user)
+public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock, ICurrentUser user, IMemoryCache counts)
     : IRequestHandler<ListSuppliersQuery, PagedList<SupplierDto>>
 {
     public async Task<PagedList<SupplierDto>> Handle(ListSuppliersQuery request, CancellationToken cancellationToken)
@@ -62,8 +65,34 @@ public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper 
             query = query.Where(s => EF.Functions.ILike(s.Name + " " + (s.Description ?? string.Empty), pattern));
         }
 
-        var page = await query.OrderBy(s => s.Name).ThenBy(s => s.Id).AsSplitQuery().ToPageAsync(request, cancellationToken);
-        return new PagedList<SupplierDto>(await ContactVisibility.ForCallerAsync(db, user, mapper.Map<List<SupplierDto>>(page.Items), cancellationToken), page.Page, page.PageSize, page.TotalCount);
+        // The first page counts exactly; deeper pages (and cursors) reuse that count for a minute, marked as an estimate.
+        var countKey = $"supplier-count:{active}:{request.ProvinceCode}:{request.Scale}:{request.Capability}:{request.Certification}:{request.Q}";
+        var firstPage = request.Page == 1 && request.After is null;
+        int total;
+        var estimated = false;
+        if (!firstPage && counts.TryGetValue(countKey, out int cached))
+        {
+            total = cached;
+            estimated = true;
+        }
+        else
+        {
+            total = await query.CountAsync(cancellationToken);
+            counts.Set(countKey, total, TimeSpan.FromMinutes(1));
+        }
+
+        var ordered = query;
+        if (KeysetCursor.TryDecode(request.After, out var afterName, out var afterId))
+        {
+            ordered = ordered.Where(s => string.Compare(s.Name, afterName) > 0 || (s.Name == afterName && s.Id.CompareTo(afterId) > 0));
+        }
+
+        var rows = await ordered.OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .Skip(request.After is null ? (request.Page - 1) * request.PageSize : 0).Take(request.PageSize)
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        var next = rows.Count == request.PageSize ? KeysetCursor.Encode(rows[^1].Name, rows[^1].Id) : null;
+        var items = await ContactVisibility.ForCallerAsync(db, user, mapper.Map<List<SupplierDto>>(rows), cancellationToken);
+        return new PagedList<SupplierDto>(items, request.Page, request.PageSize, total, next, estimated);
     }
 
     private static string EscapeLike(string text) =>

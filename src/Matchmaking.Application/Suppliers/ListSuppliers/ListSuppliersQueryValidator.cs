@@ -1,4 +1,5 @@
 using FluentValidation;
+using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Common.Validation;
 using Matchmaking.Domain.Common;
 using Matchmaking.Domain.Reference;
@@ -16,5 +17,8 @@ public sealed class ListSuppliersQueryValidator : AbstractValidator<ListSupplier
         RuleFor(q => q.Capability).OptionalCapability(catalog);
         RuleFor(q => q.Certification).OptionalWireEnum<ListSuppliersQuery, CertificationScheme>();
         RuleFor(q => q.Q).MaximumLength(100).WithMessage("'q' must be at most 100 characters.");
+        RuleFor(q => q.After).Must(after => after is null || KeysetCursor.TryDecode(after, out _, out _))
+            .WithMessage("'after' must be the 'next' cursor of a previous page.");
+        RuleFor(q => q.Page).Equal(1).When(q => q.After is not null).WithMessage("Use either 'page' or 'after', not both.");
     }
 }

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Matchmaking.Api.Tests.Infrastructure;
+
+namespace Matchmaking.Api.Tests.Registry;
+
+public sealed class KeysetPagingTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    [Fact]
+    public async Task Cursors_walk_the_same_order_as_pages_and_deep_pages_reuse_the_first_count()
+    {
+        foreach (var name in new[] { "CV Delta", "CV Alfa", "CV Gema", "CV Bima", "CV Fajar", "CV Cakra", "CV Eka" })
+        {
+            await (await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: name))).ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        var byPages = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            byPages.AddRange(Names(await (await Client.GetAsync($"/api/v1/suppliers?pageSize=3&page={page}")).ReadJsonAsync()));
+        }
+
+        var first = await (await Client.GetAsync("/api/v1/suppliers?pageSize=3")).ReadJsonAsync();
+        Assert.Equal(7, first["totalCount"]!.GetValue<int>());
+        Assert.False(first["totalCountIsEstimate"]!.GetValue<bool>());
+        var byCursor = Names(first).ToList();
+        var next = first["next"]!.GetValue<string>();
+        JsonObject deep;
+        do
+        {
+            deep = await (await Client.GetAsync($"/api/v1/suppliers?pageSize=3&after={Uri.EscapeDataString(next)}")).ReadJsonAsync();
+            byCursor.AddRange(Names(deep));
+            Assert.Equal(7, deep["totalCount"]!.GetValue<int>());
+            Assert.True(deep["totalCountIsEstimate"]!.GetValue<bool>()); // counted by the first page, not again
+            next = deep["next"]?.GetValue<string>() ?? string.Empty;
+        }
+        while (next.Length > 0);
+
+        Assert.Equal(["CV Alfa", "CV Bima", "CV Cakra", "CV Delta", "CV Eka", "CV Fajar", "CV Gema"], byPages);
+        Assert.Equal(byPages, byCursor);
+        Assert.Null(deep["next"]); // the last page says there is nothing after it
+    }
+
+    [Fact]
+    public async Task A_cursor_that_was_not_issued_or_one_combined_with_page_is_400()
+    {
+        await (await Client.GetAsync("/api/v1/suppliers?after=not-a-cursor")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "after");
+        await (await Client.GetAsync("/api/v1/suppliers?after=WyJDViIsIngiXQ")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "after");
+        var cursor = Matchmaking.Application.Common.Models.KeysetCursor.Encode("CV A", Guid.NewGuid());
+        await (await Client.GetAsync($"/api/v1/suppliers?page=2&after={cursor}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "page");
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/v1/suppliers?after={cursor}")).StatusCode);
+    }
+
+    private static IEnumerable<string> Names(JsonObject page) => page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>());
+}
