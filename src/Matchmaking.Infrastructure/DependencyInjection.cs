@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<Application.Suppliers.ImportSuppliers.ISupplierBulkWriter, Import.NpgsqlSupplierBulkWriter>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<IRegistryVersion, RegistryVersion>();
         services.AddHostedService<IdempotencyCleanup>();
         services.AddHostedService<ConnectionPoolCheck>();
         // Innermost behaviour: a retried read re-runs the handler alone, after validation.

@@ -2,10 +2,9 @@ namespace Matchmaking.Application.Common.Models;
 
 /// <summary>
 /// One page of a collection. <c>next</c>: on lists that take <c>after</c> (suppliers), the cursor of the
-/// following page while more may follow. <c>totalCountIsEstimate</c>: the total was counted up to a minute
-/// earlier for the same filters instead of for this request (deep pages do not recount).
+/// following page while more may follow.
 /// </summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, string? Next = null, bool TotalCountIsEstimate = false);
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, string? Next = null);
 
 public static class Paging
 {

@@ -50,7 +50,7 @@ public sealed class RunMatchCommandHandler(
         var qualifying = candidates
             .Select(c => MatchScorer.Rank(need, c, today, records.GetValueOrDefault(c.Id, TrackRecordFigures.None)))
             .Where(c => need.MaxDistanceKm is not { } max || c.DistanceKm <= max)
-            .OrderByDescending(c => c.Score).ThenBy(c => ExposureRanking.TieBreak(need.Id, c.Id))
+            .OrderByDescending(c => c.Score) // ties are ordered by ExposureRanking among the contenders only
             .ToList();
 
         // Fair exposure: among near-equals, the least exposed first. Only suppliers whose band reaches the

@@ -26,7 +26,8 @@ public sealed record ListSuppliersQuery(
     int PageSize = Paging.DefaultPageSize,
     string? After = null) : IQuery<PagedList<SupplierDto>>, IPagedQuery;
 
-public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock, ICurrentUser user, IMemoryCache counts)
+public sealed class ListSuppliersQueryHandler(
+    IApplicationDbContext db, IMapper mapper, TimeProvider clock, ICurrentUser user, IMemoryCache counts, IRegistryVersion registry)
     : IRequestHandler<ListSuppliersQuery, PagedList<SupplierDto>>
 {
     public async Task<PagedList<SupplierDto>> Handle(ListSuppliersQuery request, CancellationToken cancellationToken)
@@ -65,20 +66,15 @@ public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper 
             query = query.Where(s => EF.Functions.ILike(s.Name + " " + (s.Description ?? string.Empty), pattern));
         }
 
-        // The first page counts exactly; deeper pages (and cursors) reuse that count for a minute, marked as an estimate.
-        var countKey = $"supplier-count:{active}:{request.ProvinceCode}:{request.Scale}:{request.Capability}:{request.Certification}:{request.Q}";
-        var firstPage = request.Page == 1 && request.After is null;
-        int total;
-        var estimated = false;
-        if (!firstPage && counts.TryGetValue(countKey, out int cached))
-        {
-            total = cached;
-            estimated = true;
-        }
-        else
+        // Counting 400k rows per request dominated the list; the count is exact until the registry's next write
+        // (the version changes with it, on every instance), so it is cached under that version.
+        var version = await registry.SuppliersAsync(cancellationToken);
+        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime); // certificate validity changes with the date
+        var countKey = $"supplier-count:{version}:{day}:{active}:{request.ProvinceCode}:{request.Scale}:{request.Capability}:{request.Certification}:{request.Q}";
+        if (!counts.TryGetValue(countKey, out int total))
         {
             total = await query.CountAsync(cancellationToken);
-            counts.Set(countKey, total, TimeSpan.FromMinutes(1));
+            counts.Set(countKey, total, TimeSpan.FromMinutes(10));
         }
 
         var ordered = query;
@@ -92,7 +88,7 @@ public sealed class ListSuppliersQueryHandler(IApplicationDbContext db, IMapper 
             .AsSplitQuery().ToListAsync(cancellationToken);
         var next = rows.Count == request.PageSize ? KeysetCursor.Encode(rows[^1].Name, rows[^1].Id) : null;
         var items = await ContactVisibility.ForCallerAsync(db, user, mapper.Map<List<SupplierDto>>(rows), cancellationToken);
-        return new PagedList<SupplierDto>(items, request.Page, request.PageSize, total, next, estimated);
+        return new PagedList<SupplierDto>(items, request.Page, request.PageSize, total, next);
     }
 
     private static string EscapeLike(string text) =>
