@@ -38,7 +38,7 @@ public static class DependencyInjection
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddSingleton<DatabaseOutageLog>();
         services.AddMemoryCache();
-        services.AddSingleton<MatchPageCache>();
+        services.AddSingleton<PageCache>();
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();

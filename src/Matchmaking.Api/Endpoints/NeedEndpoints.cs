@@ -136,7 +136,7 @@ public static class NeedEndpoints
     /// status version and the query), and a changed page is served from the page cache after its first read.
     /// </summary>
     private static async Task<IResult> Matches(
-        Guid id, IMediator mediator, HttpContext context, MatchPageCache cache, CancellationToken cancellationToken,
+        Guid id, IMediator mediator, HttpContext context, PageCache cache, CancellationToken cancellationToken,
         Guid? runId = null, double? minScore = null, [OpenApiEnum<Domain.Matching.MatchKind>] string? kind = null, int page = 1, int pageSize = Paging.DefaultPageSize)
     {
         var query = new ListMatchesQuery(id, runId, minScore, kind, page, pageSize);
@@ -147,32 +147,11 @@ public static class NeedEndpoints
             return MatchPage(await mediator.Send(query, cancellationToken), csv);
         }
 
-        var etag = string.Create(CultureInfo.InvariantCulture,
-            $"\"{version.RunId:N}.{version.StatusVersion}.{(csv ? "csv" : "json")}.{minScore}.{kind}.{page}.{pageSize}\"");
-        context.Response.Headers.ETag = etag;
-        if (context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Tag == etag || tag.Equals(EntityTagHeaderValue.Any)))
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        if (!cache.TryGet(etag, out var body))
-        {
-            // The page is read for the run the version was read for, so the two cannot disagree about which run.
-            var result = MatchPage(await mediator.Send(query with { RunId = version.RunId }, cancellationToken), csv);
-            body = result is CsvResult table ? table.ToBytes() : JsonSerializer.SerializeToUtf8Bytes(((Ok<PagedList<MatchDto>>)result).Value, JsonOptions(context));
-            cache.Set(etag, body);
-        }
-
-        if (csv)
-        {
-            context.Response.Headers.ContentDisposition = "inline; filename=\"matches.csv\"";
-        }
-
-        return Results.Bytes(body, csv ? CsvResult.ContentTypeWithCharset : "application/json; charset=utf-8");
+        var etag = PageCache.Tag(version.RunId, version.StatusVersion, csv, minScore, kind, page, pageSize);
+        // The page is read for the run the version was read for, so the two cannot disagree about which run.
+        return await cache.ServeAsync(context, etag, csv, "matches.csv",
+            async () => MatchPage(await mediator.Send(query with { RunId = version.RunId }, cancellationToken), csv));
     }
-
-    private static JsonSerializerOptions JsonOptions(HttpContext context) =>
-        context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     private static IResult MatchPage(PagedList<MatchDto> result, bool csv)
     {

@@ -1,11 +1,13 @@
 using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
 using Matchmaking.Api.OpenApi;
+using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Matching;
 using Matchmaking.Application.Suppliers;
 using Matchmaking.Application.Suppliers.CreateSupplier;
 using Matchmaking.Application.Suppliers.DeleteSupplier;
+using Matchmaking.Application.Suppliers.GetRegistryVersion;
 using Matchmaking.Application.Suppliers.GetSupplier;
 using Matchmaking.Application.Suppliers.ImportSuppliers;
 using Matchmaking.Application.Suppliers.ListOpportunities;
@@ -34,11 +36,11 @@ public static class SupplierEndpoints
             .Accepts<string>("text/csv", "application/x-ndjson")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapGet("/", List).WithName("Suppliers_List")
+        group.MapGet("/", List).WithName("Suppliers_List").WithMetadata(new ETagged())
             .WithSummary("List suppliers (JSON or Accept: text/csv)")
             .Produces<PagedList<SupplierDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
             .ProducesValidationProblem();
-        group.MapCsvTwin("/", List, "Suppliers_List", "Suppliers");
+        group.MapCsvTwin("/", List, "Suppliers_List", "Suppliers").WithMetadata(new ETagged());
         group.MapGet("/{id:guid}", Get).WithName("Suppliers_Get").WithETag()
             .WithSummary("Read one supplier; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -103,14 +105,32 @@ public static class SupplierEndpoints
     /// <param name="page">From 1.</param>
     /// <param name="pageSize">1..200, default 50.</param>
     /// <param name="after">The 'next' cursor of the previous page (keyset paging: as fast deep in the list as on page 1); not with 'page'.</param>
-    private static async Task<Results<Ok<PagedList<SupplierDto>>, CsvResult>> List(
-        IMediator mediator, HttpRequest request, CancellationToken cancellationToken,
+    /// <remarks>
+    /// Pages are cached under the registry version (bumped by every supplier write), the day (certificate
+    /// validity) and the caller's contact visibility. A buyer's visibility changes when a supplier accepts its
+    /// invitation, which is not a registry write, so buyers' pages are built each time.
+    /// </remarks>
+    private static async Task<IResult> List(
+        IMediator mediator, HttpContext context, PageCache cache, ICurrentUser user, TimeProvider clock, CancellationToken cancellationToken,
         string? provinceCode = null, [OpenApiEnum<Domain.Suppliers.UmkmScale>] string? scale = null, string? capability = null, [OpenApiEnum<Domain.Common.CertificationScheme>] string? certification = null,
         string? q = null, bool? active = null, int page = 1, int pageSize = Paging.DefaultPageSize, string? after = null)
     {
-        var result = await mediator.Send(
-            new ListSuppliersQuery(provinceCode, scale, capability, certification, q, active, page, pageSize, after), cancellationToken);
-        return CsvResult.IsRequested(request) ? ToCsv(result) : TypedResults.Ok(result);
+        var query = new ListSuppliersQuery(provinceCode, scale, capability, certification, q, active, page, pageSize, after);
+        var csv = CsvResult.IsRequested(context.Request);
+        async Task<IResult> Build()
+        {
+            var result = await mediator.Send(query, cancellationToken);
+            return csv ? ToCsv(result) : TypedResults.Ok(result);
+        }
+
+        if (user.Role == Domain.Access.Role.Buyer)
+        {
+            return await Build();
+        }
+
+        var version = await mediator.Send(new GetRegistryVersionQuery(), cancellationToken);
+        var etag = PageCache.Tag("suppliers", version, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), user.Role, user.OrganizationId, csv, query);
+        return await cache.ServeAsync(context, etag, csv, "suppliers.csv", Build);
     }
 
     private static async Task<Ok<SupplierDto>> Get(Guid id, IMediator mediator, HttpContext context, CancellationToken cancellationToken)

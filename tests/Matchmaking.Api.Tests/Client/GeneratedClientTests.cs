@@ -130,7 +130,7 @@ public sealed class GeneratedClientTests(ApiFixture fixture) : ApiTest(fixture)
         var imported = await suppliers.ImportAsync(Guid.NewGuid().ToString(), new FileParameter(body, "suppliers.csv", "text/csv"));
         Assert.Equal((2, 2, 0), (imported.RowsRead, imported.Accepted, imported.Rejected));
 
-        using var export = await suppliers.ListCsvAsync(provinceCode: "33", scale: null, capability: null, certification: null, q: null, active: null, page: 1, pageSize: 50, after: null);
+        using var export = await suppliers.ListCsvAsync(provinceCode: "33", scale: null, capability: null, certification: null, q: null, active: null, page: 1, pageSize: 50, after: null, ifNoneMatch: null);
         Assert.Equal(200, export.StatusCode);
         using var reader = new StreamReader(export.Stream);
         var text = await reader.ReadToEndAsync();

@@ -49,5 +49,25 @@ public sealed class KeysetPagingTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/v1/suppliers?after={cursor}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_cached_list_page_is_304_until_the_registry_changes()
+    {
+        await (await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: "CV Pertama"))).ReadJsonAsync(HttpStatusCode.Created);
+        var first = await Client.GetAsync("/api/v1/suppliers?provinceCode=33");
+        var etag = first.Headers.ETag!;
+        var poll = new HttpRequestMessage(HttpMethod.Get, "/api/v1/suppliers?provinceCode=33");
+        poll.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(poll)).StatusCode);
+
+        await (await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: "CV Kedua"))).ReadJsonAsync(HttpStatusCode.Created);
+        var again = new HttpRequestMessage(HttpMethod.Get, "/api/v1/suppliers?provinceCode=33");
+        again.Headers.IfNoneMatch.Add(etag);
+        var fresh = await Client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        var page = await fresh.ReadJsonAsync();
+        Assert.Equal(2, page["totalCount"]!.GetValue<int>());
+        Assert.Contains("CV Kedua", Names(page));
+    }
+
     private static IEnumerable<string> Names(JsonObject page) => page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>());
 }
