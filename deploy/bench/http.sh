@@ -29,7 +29,14 @@ done < /tmp/bench-match-pages
 echo "/health/live" > /tmp/bench-live
 echo "/api/v1/reference/provinces" > /tmp/bench-keyed
 echo "/api/v1/suppliers?provinceCode=33&pageSize=50" > /tmp/bench-suppliers
-for set in live keyed match-pages match-polls suppliers; do
+# A keyset cursor 10,000 rows deep into the same list.
+cursor=""
+for _ in $(seq 1 50); do
+  cursor=$(curl -sf -H "X-Api-Key: $BENCH_KEY" "$BENCH_URL/api/v1/suppliers?provinceCode=33&pageSize=200${cursor:+&after=$cursor}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["next"])')
+done
+echo "/api/v1/suppliers?provinceCode=33&pageSize=50&after=$cursor" > /tmp/bench-suppliers-deep
+for set in live keyed match-pages match-polls suppliers suppliers-deep; do
   echo "== $set ($CONNECTIONS connections, 2 threads, ${DURATION}s): $(head -n 1 /tmp/bench-$set | cut -f1)$( [ "$(wc -l < /tmp/bench-$set)" -gt 1 ] && echo " … $(wc -l < /tmp/bench-$set) paths")"
   PATHS=/tmp/bench-$set KEY="$BENCH_KEY" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s deploy/bench/paths.lua "$BENCH_URL" \
     | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
