@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Matchmaking.Api.Auth;
 using Matchmaking.Api.Infrastructure;
 using Matchmaking.Api.OpenApi;
@@ -18,7 +17,6 @@ using Matchmaking.Application.Needs.ReplaceNeed;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 
 namespace Matchmaking.Api.Endpoints;
 

@@ -34,6 +34,11 @@ internal static class ETags
 
     public static void Set(HttpContext context, int version) => context.Response.Headers.ETag = Format(version);
 
+    /// <summary>True when the request's If-None-Match names this ETag (or <c>*</c>): the client's copy is current.</summary>
+    public static bool ClientHolds(HttpRequest request, string etag) =>
+        request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)
+            || tag.Compare(new Microsoft.Net.Http.Headers.EntityTagHeaderValue(etag), useStrongComparison: false));
+
     /// <summary>
     /// Marks an endpoint as answering with the resource's ETag (declared in the document), and makes a GET
     /// answer 304 Not Modified when the client's If-None-Match already names it.
@@ -43,9 +48,7 @@ internal static class ETags
         {
             var result = await next(context);
             var http = context.HttpContext;
-            if (HttpMethods.IsGet(http.Request.Method) && http.Response.Headers.ETag.ToString() is { Length: > 0 } etag
-                && http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)
-                    || tag.Compare(new Microsoft.Net.Http.Headers.EntityTagHeaderValue(etag), useStrongComparison: false)))
+            if (HttpMethods.IsGet(http.Request.Method) && http.Response.Headers.ETag.ToString() is { Length: > 0 } etag && ClientHolds(http.Request, etag))
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Matchmaking.Api.Infrastructure;
 
@@ -31,7 +30,7 @@ internal sealed class PageCache(IConfiguration configuration) : IDisposable
     public async Task<IResult> ServeAsync(HttpContext context, string etag, bool csv, string csvFileName, Func<Task<IResult>> build)
     {
         context.Response.Headers.ETag = etag;
-        if (context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Tag == etag || tag.Equals(EntityTagHeaderValue.Any)))
+        if (ETags.ClientHolds(context.Request, etag))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -20,10 +20,7 @@ public sealed class GetMatchPageVersionQueryHandler(IApplicationDbContext db, IC
 {
     public async Task<MatchPageVersion?> Handle(GetMatchPageVersionQuery request, CancellationToken cancellationToken)
     {
-        var visibleNeed = db.Needs.VisibleTo(user).Where(n => n.Id == request.NeedId).Select(n => n.Id);
-        var run = await db.MatchRuns.AsNoTracking()
-            .Where(r => visibleNeed.Contains(r.NeedId) && (request.RunId == null || r.Id == request.RunId))
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+        var run = await VisibleRuns.Of(db, user, request.NeedId, request.RunId)
             .Select(r => new MatchPageVersion(r.Id, r.StatusVersion))
             .FirstOrDefaultAsync(cancellationToken);
         if (run is not null)
@@ -31,7 +28,7 @@ public sealed class GetMatchPageVersionQueryHandler(IApplicationDbContext db, IC
             return run;
         }
 
-        if (!await visibleNeed.AnyAsync(cancellationToken))
+        if (!await db.Needs.VisibleTo(user).AnyAsync(n => n.Id == request.NeedId, cancellationToken))
         {
             throw new NotFoundException("Need", request.NeedId);
         }

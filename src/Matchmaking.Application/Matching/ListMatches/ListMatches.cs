@@ -19,15 +19,12 @@ public sealed class ListMatchesQueryHandler(IApplicationDbContext db, ICurrentUs
     public async Task<PagedList<MatchDto>> Handle(ListMatchesQuery request, CancellationToken cancellationToken)
     {
         // One round trip finds the run (the requested one, or the latest) of a need the caller may see.
-        var visibleNeed = db.Needs.VisibleTo(user).Where(n => n.Id == request.NeedId).Select(n => n.Id);
-        var run = await db.MatchRuns.AsNoTracking()
-            .Where(r => visibleNeed.Contains(r.NeedId) && (request.RunId == null || r.Id == request.RunId))
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+        var run = await VisibleRuns.Of(db, user, request.NeedId, request.RunId)
             .Select(r => new { r.Id, r.MatchCount })
             .FirstOrDefaultAsync(cancellationToken);
         if (run is null)
         {
-            if (!await visibleNeed.AnyAsync(cancellationToken))
+            if (!await db.Needs.VisibleTo(user).AnyAsync(n => n.Id == request.NeedId, cancellationToken))
             {
                 throw new NotFoundException("Need", request.NeedId);
             }

@@ -75,7 +75,7 @@ public sealed class RunMatchCommandHandler(
         var details = (await db.Suppliers.AsNoTracking().Where(s => detailIds.Contains(s.Id)).AsSplitQuery().ToListAsync(cancellationToken))
             .ToDictionary(s => s.Id, s => MatchScorer.Score(need, s, today, records.GetValueOrDefault(s.Id, TrackRecordFigures.None)));
 
-        var run = new MatchRun(Guid.CreateVersion7(), need.Id, now, candidates.Count, 0);
+        var runId = Guid.CreateVersion7();
         var singles = top.Select(t => (Scored: details[t.Item.Id], t.Lifted)).Select(s => new Proposal(
             MatchKind.Single, s.Scored.Supplier.Id, [], s.Scored.Score, s.Scored.Components, s.Scored.DistanceKm,
             s.Lifted ? [.. s.Scored.Reasons, LiftedReason(tolerance, windowDays)] : s.Scored.Reasons,
@@ -83,17 +83,15 @@ public sealed class RunMatchCommandHandler(
         var consortia = consortiumPool.Count > 0 ? Consortia(need, consortiumPool.Select(c => details[c.Id]).ToList()).OrderByDescending(p => p.Score).ToList() : [];
         var ranked = MergeByScore(singles, consortia)
             .Take(MaxStoredMatches)
-            .Select((p, index) => new Match(Guid.CreateVersion7(), run.Id, need.Id, index + 1, p.Kind, p.SupplierId, p.Members,
+            .Select((p, index) => new Match(Guid.CreateVersion7(), runId, need.Id, index + 1, p.Kind, p.SupplierId, p.Members,
                 p.Score, p.Components, Math.Round(p.DistanceKm, 1), p.Reasons, p.Exposure))
             .ToList();
+        var run = new MatchRun(runId, need.Id, now, candidates.Count, ranked.Count);
         run.RecordRanking(need.Ranking, tolerance, families,
             singles.Count == 0 ? null : singles.Take(ExposureRanking.ExposedPositions).Average(p => p.Score),
             qualifying.Count == 0 ? null : qualifying.Take(ExposureRanking.ExposedPositions).Average(c => c.Score));
         var scored = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
-        var stored = new MatchRun(run.Id, need.Id, now, candidates.Count, ranked.Count);
-        stored.RecordRanking(run.Ranking, run.Tolerance, run.Families, run.MeanTop10Score, run.StrictMeanTop10Score);
-        run = stored;
         db.MatchRuns.Add(run);
         db.Matches.AddRange(ranked);
         var nearMisses = await NearMissFinder.FindAsync(db, need, today, cancellationToken);
