@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Suppliers.ImportSuppliers.ISupplierBulkWriter, Import.NpgsqlSupplierBulkWriter>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IRegistryVersion, RegistryVersion>();
+        services.AddScoped<Application.Matching.ICandidateRanker, Matching.PostgresCandidateRanker>();
         services.AddHostedService<IdempotencyCleanup>();
         services.AddHostedService<ConnectionPoolCheck>();
         // Innermost behaviour: a retried read re-runs the handler alone, after validation.

@@ -9,24 +9,8 @@ namespace Matchmaking.Application.Matching;
 /// <summary>A supplier scored against a need, with the reasons a person can read.</summary>
 public sealed record ScoredSupplier(Supplier Supplier, double DistanceKm, double Deliverable, ScoreComponents Components, double Score, List<string> Reasons);
 
-/// <summary>What ranking needs of a candidate: read lean from PostgreSQL for every candidate of a run.</summary>
-public sealed record CandidateFacts(Guid Id, double Latitude, double Longitude, decimal? TkdnPercent, List<CapabilityFacts> Capabilities);
-
-public sealed record CapabilityFacts(string Code, decimal? MonthlyCapacity);
-
-/// <summary>A candidate's score without the reasons (those are written for the stored top only).</summary>
-public sealed record RankedCandidate(Guid Id, double DistanceKm, double Deliverable, ScoreComponents Components, double Score);
-
 public static class MatchScorer
 {
-    public static RankedCandidate Rank(Need need, CandidateFacts facts, DateOnly today, TrackRecordFigures trackRecord)
-    {
-        var (distance, _, deliverable, components) = Compute(
-            need, new Domain.Common.GeoPoint(facts.Latitude, facts.Longitude), facts.TkdnPercent,
-            facts.Capabilities.Select(c => (c.Code, c.MonthlyCapacity)).ToList(), today, trackRecord);
-        return new RankedCandidate(facts.Id, distance, deliverable, components, components.ScoreWith(need.Weights));
-    }
-
     private static (double Distance, double Monthly, double Deliverable, ScoreComponents Components) Compute(
         Need need, Domain.Common.GeoPoint location, decimal? tkdnPercent, List<(string Code, decimal? MonthlyCapacity)> capabilities,
         DateOnly today, TrackRecordFigures trackRecord)

@@ -10,47 +10,54 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchmaking.Application.Matching;
 
-/// <summary>A supplier that fails exactly one hard constraint, scored as if it met it.</summary>
+/// <summary>A supplier that fails exactly one hard constraint, scored as the matcher scores everyone.</summary>
 public sealed record NearMiss(Supplier Supplier, Gap Gap, ScoredSupplier Scored, UpgradePathDto? UpgradePath);
 
 /// <summary>
-/// For each hard constraint of the need, the candidate query with that one constraint left out (indexed,
-/// capped at <see cref="PoolPerConstraint"/> suppliers by id); each supplier found is checked in C# and
-/// kept when it fails exactly one constraint. Best score first, ties by supplier id.
+/// Turns the near misses the ranking found (<see cref="ICandidateRanker"/>: every supplier within near-miss reach
+/// failing exactly one constraint, best score first, ties by the need's hashed tie-break) into named gaps with
+/// upgrade paths. Only the suppliers kept are read.
 /// </summary>
 public static class NearMissFinder
 {
-    public const int PoolPerConstraint = 100;
-
     /// <summary>How far a supplier may travel to a facility for it to count as an upgrade path.</summary>
     public const double FacilityReachKm = 150;
 
-    public static async Task<List<NearMiss>> FindAsync(IApplicationDbContext db, Need need, DateOnly today, CancellationToken cancellationToken)
-    {
-        var pool = new Dictionary<Guid, Supplier>();
-        foreach (var relaxation in Relaxation.AllFor(need))
-        {
-            var found = await CandidateQuery.For(db, need, relaxation).OrderBy(s => s.Id).Take(PoolPerConstraint)
-                .AsSplitQuery().ToListAsync(cancellationToken);
-            found.ForEach(s => pool.TryAdd(s.Id, s));
-        }
+    /// <summary>Best first: score, then the hashed tie-break of (need, supplier).</summary>
+    public static List<RankedSupplier> BestFirst(Need need, IEnumerable<RankedSupplier> ranked, int count) =>
+        ranked.OrderByDescending(r => r.Score).ThenBy(r => ExposureRanking.TieBreak(need.Id, r.SupplierId)).Take(count).ToList();
 
-        if (pool.Count == 0)
+    public static async Task<List<NearMiss>> DescribeAsync(
+        IApplicationDbContext db, Need need, IReadOnlyList<RankedSupplier> nearMisses, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (nearMisses.Count == 0)
         {
             return [];
         }
 
+        var ids = nearMisses.Select(n => n.SupplierId).ToList();
+        var suppliers = await db.Suppliers.AsNoTracking().Where(s => ids.Contains(s.Id)).AsSplitQuery().ToDictionaryAsync(s => s.Id, cancellationToken);
         var facilities = await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
-        var records = await Reputation.TrackRecordsAsync(db, pool.Keys.ToList(), cancellationToken);
-        return pool.Values
-            .Select(s => (Supplier: s, Gaps: HardConstraints.Evaluate(need, s, s.Location.DistanceKmTo(need.DeliveryLocation), today)))
-            .Where(x => x.Gaps.Count == 1)
-            .Select(x => new NearMiss(
-                x.Supplier, x.Gaps[0],
-                MatchScorer.Score(need, x.Supplier, today, records.GetValueOrDefault(x.Supplier.Id, TrackRecordFigures.None)),
-                UpgradePath(x.Gaps[0], x.Supplier, facilities)))
-            .OrderByDescending(x => x.Scored.Score).ThenBy(x => x.Supplier.Id)
-            .ToList();
+        var records = await Reputation.TrackRecordsAsync(db, ids, cancellationToken);
+        var described = new List<NearMiss>(ids.Count);
+        foreach (var id in ids)
+        {
+            // A supplier changed or removed since the ranking read it is left out rather than described wrongly.
+            if (!suppliers.TryGetValue(id, out var supplier))
+            {
+                continue;
+            }
+
+            var gaps = HardConstraints.Evaluate(need, supplier, supplier.Location.DistanceKmTo(need.DeliveryLocation), today);
+            if (gaps.Count == 1)
+            {
+                described.Add(new NearMiss(supplier, gaps[0],
+                    MatchScorer.Score(need, supplier, today, records.GetValueOrDefault(id, TrackRecordFigures.None)),
+                    UpgradePath(gaps[0], supplier, facilities)));
+            }
+        }
+
+        return described;
     }
 
     /// <summary>The nearest facility within reach that provides the missing capability (or a descendant) or certification route.</summary>

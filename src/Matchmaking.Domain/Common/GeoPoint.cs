@@ -9,7 +9,7 @@ public sealed record GeoPoint(double Latitude, double Longitude)
     public const double MinLongitude = 94.5;
     public const double MaxLongitude = 141.5;
 
-    private const double EarthRadiusKm = 6371.0088;
+    public const double EarthRadiusKm = 6371.0088;
 
     public bool IsInsideIndonesia =>
         Latitude is >= MinLatitude and <= MaxLatitude && Longitude is >= MinLongitude and <= MaxLongitude;

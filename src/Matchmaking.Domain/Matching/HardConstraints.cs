@@ -26,6 +26,19 @@ public sealed record Gap(GapKind Kind, string? Subject, string Message);
 /// </summary>
 public static class HardConstraints
 {
+    /// <summary>A supplier beyond the distance limit is a near miss only up to this multiple of the limit.</summary>
+    public const double NearMissDistanceFactor = 2;
+
+    /// <summary>
+    /// Whether a supplier is close enough to be a near miss if it fails one constraint: active; for every
+    /// needed capability it works in that capability's family (a "metal.*" shop for a "metal.surface.galvanizing"
+    /// gap); within twice the distance limit.
+    /// </summary>
+    public static bool WithinNearMissReach(Need need, Supplier supplier, double distanceKm) =>
+        supplier.Active
+        && need.CapabilityCodes.All(code => supplier.Capabilities.Any(c => Capability.IsSameOrDescendant(c.Code, code.Split('.')[0])))
+        && (need.MaxDistanceKm is not { } maxKm || distanceKm <= NearMissDistanceFactor * maxKm);
+
     public static List<Gap> Evaluate(Need need, Supplier supplier, double distanceKm, DateOnly today)
     {
         var gaps = new List<Gap>();

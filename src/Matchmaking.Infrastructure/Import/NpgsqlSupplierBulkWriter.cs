@@ -15,7 +15,10 @@ namespace Matchmaking.Infrastructure.Import;
 /// </summary>
 public sealed class NpgsqlSupplierBulkWriter(ApplicationDbContext db, ICurrentUser user, Microsoft.Extensions.Logging.ILogger<NpgsqlSupplierBulkWriter> logger) : ISupplierBulkWriter
 {
+    // Match profiles (migration MatchProfiles) follow every write through statement triggers; a batch defers
+    // them and refreshes its suppliers once, after their children are written.
     private const string StagingTables = """
+        SET LOCAL matchmaking.defer_match_profiles = on;
         CREATE TEMP TABLE import_suppliers (LIKE suppliers) ON COMMIT DROP;
         CREATE TEMP TABLE import_capabilities (nib char(13), code varchar(100), monthly_capacity numeric(18,2), unit varchar(20), description varchar(4000)) ON COMMIT DROP;
         CREATE TEMP TABLE import_certifications (nib char(13), scheme varchar(20), number varchar(100), issuer varchar(200), issued_on date, valid_until date) ON COMMIT DROP;
@@ -57,6 +60,7 @@ public sealed class NpgsqlSupplierBulkWriter(ApplicationDbContext db, ICurrentUs
             SELECT s.id, c.code, c.monthly_capacity, c.unit, c.description FROM import_capabilities c JOIN suppliers s ON s.nib = c.nib;
         INSERT INTO supplier_certifications (supplier_id, scheme, number, issuer, issued_on, valid_until)
             SELECT s.id, c.scheme, c.number, c.issuer, c.issued_on, c.valid_until FROM import_certifications c JOIN suppliers s ON s.nib = c.nib;
+        SELECT refresh_supplier_match_profiles(ARRAY(SELECT s.id FROM import_suppliers i JOIN suppliers s ON s.nib = i.nib));
         """;
 
     public async Task<(int Inserted, int Updated)> UpsertAsync(IReadOnlyList<Supplier> batch, CancellationToken cancellationToken)

@@ -48,7 +48,7 @@ public sealed class ApiFixture : IAsyncLifetime
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
             // Reference data is seeded by migrations and never written by the API.
-            TablesToIgnore = ["__ef_migrations_history", "provinces", "capabilities", "registry_versions"],
+            TablesToIgnore = ["__ef_migrations_history", "provinces", "capabilities", "registry_versions", "capability_coverage"],
         });
     }
 

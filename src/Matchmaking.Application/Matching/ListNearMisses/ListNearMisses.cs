@@ -22,16 +22,26 @@ public sealed record NearMissDto(
 
 public sealed record ListNearMissesQuery(Guid NeedId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<NearMissDto>>, IPagedQuery;
 
-/// <summary>Near misses of a need, computed on request from current data (see <see cref="NearMissFinder"/>).</summary>
-public sealed class ListNearMissesQueryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+/// <summary>
+/// Near misses of a need, ranked on request from current data, best first (see <see cref="ICandidateRanker"/>);
+/// the best <see cref="MaxListed"/> are listed.
+/// </summary>
+public sealed class ListNearMissesQueryHandler(IApplicationDbContext db, ICandidateRanker ranker, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ListNearMissesQuery, PagedList<NearMissDto>>
 {
+    /// <summary>Near misses listed per need: the best this many.</summary>
+    public const int MaxListed = 1000;
+
     public async Task<PagedList<NearMissDto>> Handle(ListNearMissesQuery request, CancellationToken cancellationToken)
     {
         var need = await db.Needs.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(n => n.Id == request.NeedId, cancellationToken)
             ?? throw new NotFoundException("Need", request.NeedId);
-        var nearMisses = await NearMissFinder.FindAsync(db, need, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
-        var items = nearMisses.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var wanted = (int)Math.Min(MaxListed, (long)request.Page * request.PageSize);
+        var ranking = await ranker.RankAsync(need, today, 1, Math.Max(1, wanted), cancellationToken);
+        var best = NearMissFinder.BestFirst(need, ranking.NearMisses, wanted).Skip((request.Page - 1) * request.PageSize).ToList();
+        var nearMisses = await NearMissFinder.DescribeAsync(db, need, best, today, cancellationToken);
+        var items = nearMisses
             .Select(x =>
             {
                 var c = x.Scored.Components;
@@ -41,6 +51,6 @@ public sealed class ListNearMissesQueryHandler(IApplicationDbContext db, ICurren
                     Math.Round(x.Scored.DistanceKm, 1), [x.Gap.Message], x.UpgradePath);
             })
             .ToList();
-        return new PagedList<NearMissDto>(items, request.Page, request.PageSize, nearMisses.Count);
+        return new PagedList<NearMissDto>(items, request.Page, request.PageSize, Math.Min(MaxListed, ranking.NearMissCount));
     }
 }

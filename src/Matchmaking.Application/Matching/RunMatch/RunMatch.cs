@@ -15,18 +15,24 @@ namespace Matchmaking.Application.Matching.RunMatch;
 public sealed record RunMatchCommand(Guid NeedId) : IRequest<MatchRunDto>;
 
 public sealed class RunMatchCommandHandler(
-    IApplicationDbContext db, TimeProvider clock, ICurrentUser user, Microsoft.Extensions.Configuration.IConfiguration configuration,
+    IApplicationDbContext db, ICandidateRanker ranker, TimeProvider clock, ICurrentUser user, IConfiguration configuration,
     Microsoft.Extensions.Logging.ILogger<RunMatchCommandHandler> logger)
     : IRequestHandler<RunMatchCommand, MatchRunDto>
 {
-    /// <summary>A run stores the best this many proposals (a page holds at most 200); all candidates are ranked.</summary>
+    /// <summary>A run stores the best this many proposals (a page holds at most 200).</summary>
     public const int MaxStoredMatches = 300;
 
-    /// <summary>Near misses kept with the run for capability-gap analytics.</summary>
+    /// <summary>Near misses kept with the run for capability-gap analytics: the best by score.</summary>
     public const int MaxStoredNearMisses = 200;
 
     /// <summary>Consortia are formed from the best this many qualifying suppliers.</summary>
     public const int ConsortiumPool = 300;
+
+    /// <summary>
+    /// The best this many qualifying suppliers (by merit) come back from the ranking; fair exposure reorders
+    /// bands of near-equal scores among them, so a band reaching the stored top is cut here (docs/decisions/0005).
+    /// </summary>
+    public const int ContenderPool = 600;
 
     public async Task<MatchRunDto> Handle(RunMatchCommand request, CancellationToken cancellationToken)
     {
@@ -40,68 +46,59 @@ public sealed class RunMatchCommandHandler(
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var candidates = await CandidateQuery.For(db, need)
-            .Select(s => new CandidateFacts(s.Id, s.Location.Latitude, s.Location.Longitude, s.TkdnPercent,
-                s.Capabilities.Select(c => new CapabilityFacts(c.Code, c.MonthlyCapacity)).ToList()))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var loaded = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var records = await Reputation.TrackRecordsAsync(db, candidates.Select(c => c.Id).ToList(), cancellationToken);
-        var qualifying = candidates
-            .Select(c => MatchScorer.Rank(need, c, today, records.GetValueOrDefault(c.Id, TrackRecordFigures.None)))
-            .Where(c => need.MaxDistanceKm is not { } max || c.DistanceKm <= max)
-            .OrderByDescending(c => c.Score) // ties are ordered by ExposureRanking among the contenders only
-            .ToList();
+        var ranking = await ranker.RankAsync(need, today, ContenderPool, MaxStoredNearMisses, cancellationToken);
+        var ranked = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var merit = NearMissFinder.BestFirst(need, ranking.Matches, ContenderPool);
 
         // Fair exposure: among near-equals, the least exposed first. Only suppliers whose band reaches the
         // stored top need their exposure read.
         var tolerance = need.ExposureTolerance ?? configuration.GetValue("Matching:ExposureTolerance", ExposureRanking.DefaultTolerance);
         var windowDays = configuration.GetValue("Matching:ExposureWindowDays", ExposureRanking.DefaultWindowDays);
         var families = need.CapabilityCodes.Select(ExposureHistory.FamilyOf).Distinct().Order(StringComparer.Ordinal).ToList();
-        var contenders = qualifying.Take(ExposureRanking.ReachOfTop(qualifying, c => c.Score, MaxStoredMatches,
+        var contenders = merit.Take(ExposureRanking.ReachOfTop(merit, c => c.Score, MaxStoredMatches,
             need.Ranking == RankingMode.Strict ? 0 : tolerance)).ToList();
         var exposure = need.Ranking == RankingMode.Balanced
-            ? await ExposureHistory.ForAsync(db, contenders.Select(c => c.Id).ToList(), families, now.AddDays(-windowDays), cancellationToken)
+            ? await ExposureHistory.ForAsync(db, contenders.Select(c => c.SupplierId).ToList(), families, now.AddDays(-windowDays), cancellationToken)
             : [];
-        var top = ExposureRanking.Order(contenders, need.Id, c => c.Id, c => c.Score, c => exposure.GetValueOrDefault(c.Id), need.Ranking, tolerance)
+        var top = ExposureRanking.Order(contenders, need.Id, c => c.SupplierId, c => c.Score, c => exposure.GetValueOrDefault(c.SupplierId), need.Ranking, tolerance)
             .Take(MaxStoredMatches)
             .ToList();
 
         // Reasons (and consortia) need the full profile: read it only for the stored top and the consortium pool.
-        var consortiumPool = need.AllowConsortium && !qualifying.Any(c => c.Deliverable >= (double)need.Quantity)
-            ? qualifying.Take(ConsortiumPool).ToList()
-            : [];
-        var detailIds = top.Select(t => t.Item).Concat(consortiumPool).Select(c => c.Id).Distinct().ToList();
+        var consortiumPool = need.AllowConsortium && !ranking.SomeoneDeliversAll ? merit.Take(ConsortiumPool).ToList() : [];
+        var detailIds = top.Select(t => t.Item).Concat(consortiumPool).Select(c => c.SupplierId).Distinct().ToList();
+        var records = await Reputation.TrackRecordsAsync(db, detailIds, cancellationToken);
         var details = (await db.Suppliers.AsNoTracking().Where(s => detailIds.Contains(s.Id)).AsSplitQuery().ToListAsync(cancellationToken))
             .ToDictionary(s => s.Id, s => MatchScorer.Score(need, s, today, records.GetValueOrDefault(s.Id, TrackRecordFigures.None)));
 
         var runId = Guid.CreateVersion7();
-        var singles = top.Select(t => (Scored: details[t.Item.Id], t.Lifted)).Select(s => new Proposal(
+        var singles = top.Where(t => details.ContainsKey(t.Item.SupplierId)).Select(t => (Scored: details[t.Item.SupplierId], t.Lifted)).Select(s => new Proposal(
             MatchKind.Single, s.Scored.Supplier.Id, [], s.Scored.Score, s.Scored.Components, s.Scored.DistanceKm,
             s.Lifted ? [.. s.Scored.Reasons, LiftedReason(tolerance, windowDays)] : s.Scored.Reasons,
             need.Ranking == RankingMode.Balanced ? Math.Round(exposure.GetValueOrDefault(s.Scored.Supplier.Id), 4) : null)).ToList();
-        var consortia = consortiumPool.Count > 0 ? Consortia(need, consortiumPool.Select(c => details[c.Id]).ToList()).OrderByDescending(p => p.Score).ToList() : [];
-        var ranked = MergeByScore(singles, consortia)
+        var consortia = consortiumPool.Count > 0
+            ? Consortia(need, consortiumPool.Where(c => details.ContainsKey(c.SupplierId)).Select(c => details[c.SupplierId]).ToList()).OrderByDescending(p => p.Score).ToList()
+            : [];
+        var matches = MergeByScore(singles, consortia)
             .Take(MaxStoredMatches)
             .Select((p, index) => new Match(Guid.CreateVersion7(), runId, need.Id, index + 1, p.Kind, p.SupplierId, p.Members,
                 p.Score, p.Components, Math.Round(p.DistanceKm, 1), p.Reasons, p.Exposure))
             .ToList();
-        var run = new MatchRun(runId, need.Id, now, candidates.Count, ranked.Count);
+        var run = new MatchRun(runId, need.Id, now, ranking.Qualifying, matches.Count);
         run.RecordRanking(need.Ranking, tolerance, families,
             singles.Count == 0 ? null : singles.Take(ExposureRanking.ExposedPositions).Average(p => p.Score),
-            qualifying.Count == 0 ? null : qualifying.Take(ExposureRanking.ExposedPositions).Average(c => c.Score));
-        var scored = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            merit.Count == 0 ? null : merit.Take(ExposureRanking.ExposedPositions).Average(c => c.Score));
 
         db.MatchRuns.Add(run);
-        db.Matches.AddRange(ranked);
-        var nearMisses = await NearMissFinder.FindAsync(db, need, today, cancellationToken);
-        var nearMissed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        db.NearMisses.AddRange(nearMisses.Take(MaxStoredNearMisses).Select(n => new NearMissRecord(
+        db.Matches.AddRange(matches);
+        var nearMisses = await NearMissFinder.DescribeAsync(db, need, NearMissFinder.BestFirst(need, ranking.NearMisses, MaxStoredNearMisses), today, cancellationToken);
+        db.NearMisses.AddRange(nearMisses.Select(n => new NearMissRecord(
             Guid.CreateVersion7(), run.Id, need.Id, n.Supplier.Id, n.Supplier.ProvinceCode, n.Gap.Kind, n.Gap.Subject, n.Gap.Message, n.UpgradePath?.FacilityId)));
+        var described = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await db.SaveChangesAsync(cancellationToken);
         Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(logger,
-            "Match run of {Candidates} candidates: load {Load:F0} ms, score {Score:F0} ms, near misses {NearMisses:F0} ms ({NearMissCount}), save {Save:F0} ms",
-            candidates.Count, loaded, scored - loaded, nearMissed - scored, nearMisses.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds - nearMissed);
+            "Match run of {Qualifying} qualifying and {NearMissCount} near misses: ranking SQL {Ranking:F0} ms, describe {Describe:F0} ms, save {Save:F0} ms",
+            ranking.Qualifying, ranking.NearMissCount, ranked, described - ranked, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds - described);
         return new MatchRunDto(run.Id, run.NeedId, run.CreatedAt, run.CandidatesConsidered, run.MatchCount);
     }
 
