@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Match-run latency on the population already loaded by import.sh: 20 needs of varied breadth, one run each,
-# p50/p95 of POST /needs/{id}/match-runs, against the bare candidate SQL in psql (the floor).
+# p50/p95 of POST /needs/{id}/match-runs, against the exact ranking statement it sends, run in psql (the floor).
 # Usage: bash deploy/bench/match.sh [NEEDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,9 +19,10 @@ while read -r need; do
   api_s=$(printf '%s' "$run" | cut -f2)
   candidates=$(printf '%s' "$run" | cut -f1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["candidatesConsidered"])')
   sql=$($TOOL candidate-sql "$BENCH_CONNECTION" "$id")
-  floor_ms=$(PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d "$BENCH_DB" -qAt \
+  rss_mb=$(ps -o rss= -p $API_PID | awk '{printf "%.0f", $1/1024}')
+  floor_ms=$(PGOPTIONS="-c jit=off" PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d "$BENCH_DB" -qAt \
     -c '\timing on' -c "$sql" 2>&1 | grep -oE 'Time: [0-9.]+' | awk '{print $2}' | tail -1)
-  printf '%s\t%s\t%s\t%s\n' "$id" "$candidates" "$(python3 -c "print(round($api_s*1000,1))")" "$floor_ms" >> /tmp/match-bench.tsv
+  printf '%s\t%s\t%s\t%s\t%s\n' "$id" "$candidates" "$(python3 -c "print(round($api_s*1000,1))")" "$floor_ms" "$rss_mb" >> /tmp/match-bench.tsv
 done < <($TOOL generate-needs "$COUNT" "$BUYER")
 python3 - "$SUPPLIERS" <<'PY'
 import sys, statistics
@@ -30,7 +31,10 @@ api = sorted(float(r[2]) for r in rows); floor = sorted(float(r[3]) for r in row
 def pct(v, p): return v[min(len(v)-1, int(round(p*(len(v)-1))))]
 print(f"suppliers={int(sys.argv[1]):,} needs={len(rows)} candidates per need: min {min(cand):,} median {int(statistics.median(cand)):,} max {max(cand):,}")
 print(f"match run (HTTP, persisted): p50 {pct(api,.5):.0f} ms  p95 {pct(api,.95):.0f} ms  max {api[-1]:.0f} ms")
-print(f"bare candidate SQL (psql):   p50 {pct(floor,.5):.0f} ms  p95 {pct(floor,.95):.0f} ms  max {floor[-1]:.0f} ms")
+print(f"its ranking SQL (psql):      p50 {pct(floor,.5):.0f} ms  p95 {pct(floor,.95):.0f} ms  max {floor[-1]:.0f} ms")
+ratio = sorted(float(r[2]) / float(r[3]) for r in rows)
+print(f"API / SQL per need:          p50 {pct(ratio,.5):.2f}x  p95 {pct(ratio,.95):.2f}x")
+print(f"API peak RSS during the runs: {max(int(r[4]) for r in rows)} MB")
 PY
 echo "API RSS: $(ps -o rss= -p $API_PID | awk '{printf "%.0f MB", $1/1024}')"
-echo "per need (id, candidates, api ms, sql ms): /tmp/match-bench.tsv"
+echo "per need (id, qualifying, api ms, sql ms, api rss MB): /tmp/match-bench.tsv"

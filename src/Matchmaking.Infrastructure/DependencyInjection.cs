@@ -64,6 +64,13 @@ public static class DependencyInjection
             builder.Timeout = configuration.GetValue("Database:ConnectTimeoutSeconds", 5);
         }
 
+        // JIT compiling the match-run statement costs more than it saves (the planner's cost crosses
+        // jit_above_cost on every broad need); no other statement here is large enough to gain from it.
+        if (!Names(connectionString, "options"))
+        {
+            builder.Options = "-c jit=off";
+        }
+
         return builder.ConnectionString;
     }
 

@@ -68,10 +68,18 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                                array_agg(capacity ORDER BY bit) AS capacity
                         FROM per_bit GROUP BY supplier_id),
                     certificates AS (
-                        SELECT c.supplier_id, c.scheme, range_agg(daterange(c.issued_on, c.valid_until, '[]')) AS valid
+                        SELECT c.supplier_id,
+                               range_agg(daterange(c.issued_on, c.valid_until, '[]')) FILTER (WHERE c.scheme = 'Sni') AS sni,
+                               range_agg(daterange(c.issued_on, c.valid_until, '[]')) FILTER (WHERE c.scheme = 'Iso9001') AS iso9001,
+                               range_agg(daterange(c.issued_on, c.valid_until, '[]')) FILTER (WHERE c.scheme = 'Iso14001') AS iso14001,
+                               range_agg(daterange(c.issued_on, c.valid_until, '[]')) FILTER (WHERE c.scheme = 'Iso45001') AS iso45001,
+                               range_agg(daterange(c.issued_on, c.valid_until, '[]')) FILTER (WHERE c.scheme = 'Halal') AS halal,
+                               range_agg(daterange(c.issued_on, c.valid_until, '[]')) FILTER (WHERE c.scheme = 'Tkdn') AS tkdn,
+                               range_agg(daterange(c.issued_on, c.valid_until, '[]')) FILTER (WHERE c.scheme = 'Spln') AS spln,
+                               range_agg(daterange(c.issued_on, c.valid_until, '[]')) FILTER (WHERE c.scheme = 'Other') AS other
                         FROM changed JOIN supplier_certifications c ON c.supplier_id = changed.id
                         WHERE c.issued_on IS NULL OR c.issued_on <= c.valid_until
-                        GROUP BY c.supplier_id, c.scheme),
+                        GROUP BY c.supplier_id),
                     records AS (
                         SELECT m.supplier_id, count(*)::integer AS completed, avg((p.quality_rating + p.on_time_rating) / 2.0::double precision) AS rating
                         FROM changed JOIN partnership_members m ON m.supplier_id = changed.id JOIN partnerships p ON p.id = m.partnership_id
@@ -80,17 +88,11 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                     INSERT INTO supplier_match_profiles AS profile
                     SELECT s.id, s.active, s.scale IN ('Micro', 'Small'), s.latitude, s.longitude, s.tkdn_percent::double precision,
                            coalesce(cap.covered, 0), coalesce(cap.exact, 0), coalesce(cap.capacity, '{}'),
-                           (SELECT valid FROM certificates WHERE supplier_id = s.id AND scheme = 'Sni'),
-                           (SELECT valid FROM certificates WHERE supplier_id = s.id AND scheme = 'Iso9001'),
-                           (SELECT valid FROM certificates WHERE supplier_id = s.id AND scheme = 'Iso14001'),
-                           (SELECT valid FROM certificates WHERE supplier_id = s.id AND scheme = 'Iso45001'),
-                           (SELECT valid FROM certificates WHERE supplier_id = s.id AND scheme = 'Halal'),
-                           (SELECT valid FROM certificates WHERE supplier_id = s.id AND scheme = 'Tkdn'),
-                           (SELECT valid FROM certificates WHERE supplier_id = s.id AND scheme = 'Spln'),
-                           (SELECT valid FROM certificates WHERE supplier_id = s.id AND scheme = 'Other'),
+                           z.sni, z.iso9001, z.iso14001, z.iso45001, z.halal, z.tkdn, z.spln, z.other,
                            coalesce(r.completed, 0), coalesce(r.rating, 0)
                     FROM changed JOIN suppliers s ON s.id = changed.id
                     LEFT JOIN capabilities cap ON cap.supplier_id = s.id
+                    LEFT JOIN certificates z ON z.supplier_id = s.id
                     LEFT JOIN records r ON r.supplier_id = s.id
                     ON CONFLICT (supplier_id) DO UPDATE SET
                         active = EXCLUDED.active, umk = EXCLUDED.umk, latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
