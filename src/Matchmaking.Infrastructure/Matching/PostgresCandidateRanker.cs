@@ -135,12 +135,17 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
             totals AS (
                 SELECT count(*) FILTER (WHERE fails = 0) AS qualifying, count(*) FILTER (WHERE fails = 1) AS near_misses,
                        coalesce(bool_or(deliverable >= {F(quantity)}) FILTER (WHERE fails = 0), false) AS delivers_all
-                FROM candidates)
+                FROM candidates),
+            -- The last one wanted of each list (or every candidate when there are fewer); its rounded score is the cut.
+            cut AS MATERIALIZED (
+                SELECT coalesce((SELECT y FROM candidates WHERE fails = 0 ORDER BY y DESC LIMIT 1 OFFSET {matches - 1}), 0::float8) AS best,
+                       coalesce((SELECT y FROM candidates WHERE fails = 1 ORDER BY y DESC LIMIT 1 OFFSET {nearMisses - 1}), 0::float8) AS near),
+            scores AS MATERIALIZED (SELECT best, near, {Round("best")} AS best_score, {Round("near")} AS near_score FROM cut)
             SELECT r.fails, r.supplier_id, {Round("r.y")} AS score, t.qualifying, t.near_misses, t.delivers_all
-            FROM totals t LEFT JOIN candidates r ON -- the score of the last one wanted, or every candidate when there are fewer
-
-                (r.fails = 0 AND {Round("r.y")} >= {Round($"coalesce((SELECT y FROM candidates WHERE fails = 0 ORDER BY y DESC LIMIT 1 OFFSET {matches - 1}), 0::float8)")})
-                OR (r.fails = 1 AND {Round("r.y")} >= {Round($"coalesce((SELECT y FROM candidates WHERE fails = 1 ORDER BY y DESC LIMIT 1 OFFSET {nearMisses - 1}), 0::float8)")})
+            FROM totals t CROSS JOIN scores c LEFT JOIN candidates r ON
+                -- y within 0.1 of the cut first (cheap), then the rounded comparison
+                (r.fails = 0 AND r.y >= c.best - 0.1::float8 AND {Round("r.y")} >= c.best_score)
+                OR (r.fails = 1 AND r.y >= c.near - 0.1::float8 AND {Round("r.y")} >= c.near_score)
             """;
     }
 
