@@ -23,9 +23,9 @@ public static class NearMissFinder
     /// <summary>How far a supplier may travel to a facility for it to count as an upgrade path.</summary>
     public const double FacilityReachKm = 150;
 
-    /// <summary>Best first: score, then the hashed tie-break of (need, supplier).</summary>
-    public static List<RankedSupplier> BestFirst(Need need, IEnumerable<RankedSupplier> ranked, int count) =>
-        ranked.OrderByDescending(r => r.Score).ThenBy(r => ExposureRanking.TieBreak(need.Id, r.SupplierId)).Take(count).ToList();
+    /// <summary>The best <paramref name="count"/> of the ranking, in merit order.</summary>
+    public static List<RankedSupplier> Best(Need need, IEnumerable<RankedSupplier> ranked, int count) =>
+        ExposureRanking.MeritOrder(ranked, need.Id, r => r.SupplierId, r => r.Score).Take(count).ToList();
 
     public static async Task<List<NearMiss>> DescribeAsync(
         IApplicationDbContext db, Need need, IReadOnlyList<RankedSupplier> nearMisses, DateOnly today, CancellationToken cancellationToken)

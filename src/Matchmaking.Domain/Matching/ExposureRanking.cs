@@ -47,10 +47,7 @@ public static class ExposureRanking
         IEnumerable<T> entries, Guid needId, Func<T, Guid> supplierId, Func<T, double> score, Func<T, double> exposure,
         RankingMode mode, double tolerance)
     {
-        var merit = entries
-            .OrderByDescending(score)
-            .ThenBy(e => TieBreak(needId, supplierId(e)))
-            .ToList();
+        var merit = MeritOrder(entries, needId, supplierId, score);
         if (mode == RankingMode.Strict || tolerance <= 0)
         {
             return merit.Select(e => (e, false)).ToList();
@@ -76,6 +73,10 @@ public static class ExposureRanking
 
         return ranked;
     }
+
+    /// <summary>Merit order: score, best first; equal scores by the hashed tie-break of (need, supplier).</summary>
+    public static List<T> MeritOrder<T>(IEnumerable<T> entries, Guid needId, Func<T, Guid> supplierId, Func<T, double> score) =>
+        entries.OrderByDescending(score).ThenBy(e => TieBreak(needId, supplierId(e))).ToList();
 
     /// <summary>The index one past the last entry whose band starts before <paramref name="count"/>: all that can reach the top <paramref name="count"/>.</summary>
     public static int ReachOfTop<T>(IReadOnlyList<T> meritSorted, Func<T, double> score, int count, double tolerance)

@@ -39,7 +39,7 @@ public sealed class ListNearMissesQueryHandler(IApplicationDbContext db, ICandid
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var wanted = (int)Math.Min(MaxListed, (long)request.Page * request.PageSize);
         var ranking = await ranker.RankAsync(need, today, 1, Math.Max(1, wanted), cancellationToken);
-        var best = NearMissFinder.BestFirst(need, ranking.NearMisses, wanted).Skip((request.Page - 1) * request.PageSize).ToList();
+        var best = NearMissFinder.Best(need, ranking.NearMisses, wanted).Skip((request.Page - 1) * request.PageSize).ToList();
         var nearMisses = await NearMissFinder.DescribeAsync(db, need, best, today, cancellationToken);
         var items = nearMisses
             .Select(x =>

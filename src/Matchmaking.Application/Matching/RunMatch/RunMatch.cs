@@ -48,7 +48,7 @@ public sealed class RunMatchCommandHandler(
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var ranking = await ranker.RankAsync(need, today, ContenderPool, MaxStoredNearMisses, cancellationToken);
         var ranked = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var merit = NearMissFinder.BestFirst(need, ranking.Matches, ContenderPool);
+        var merit = ExposureRanking.MeritOrder(ranking.Matches, need.Id, c => c.SupplierId, c => c.Score).Take(ContenderPool).ToList();
 
         // Fair exposure: among near-equals, the least exposed first. Only suppliers whose band reaches the
         // stored top need their exposure read.
@@ -91,7 +91,7 @@ public sealed class RunMatchCommandHandler(
 
         db.MatchRuns.Add(run);
         db.Matches.AddRange(matches);
-        var nearMisses = await NearMissFinder.DescribeAsync(db, need, NearMissFinder.BestFirst(need, ranking.NearMisses, MaxStoredNearMisses), today, cancellationToken);
+        var nearMisses = await NearMissFinder.DescribeAsync(db, need, NearMissFinder.Best(need, ranking.NearMisses, MaxStoredNearMisses), today, cancellationToken);
         db.NearMisses.AddRange(nearMisses.Select(n => new NearMissRecord(
             Guid.CreateVersion7(), run.Id, need.Id, n.Supplier.Id, n.Supplier.ProvinceCode, n.Gap.Kind, n.Gap.Subject, n.Gap.Message, n.UpgradePath?.FacilityId)));
         var described = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
