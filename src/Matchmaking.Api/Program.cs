@@ -60,6 +60,7 @@ app.MapMatchEndpoints();
 app.MapPartnershipEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapAccessEndpoints();
+app.MapEventEndpoints();
 
 await app.RunAsync();
 

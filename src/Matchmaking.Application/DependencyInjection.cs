@@ -28,6 +28,7 @@ public static class DependencyInjection
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(ApplicationAssembly).Assembly);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Webhooks.WebhookOptions.From(configuration));
         return services;
     }
 }

@@ -24,10 +24,11 @@ public static class DependencyInjection
                 $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName}."), configuration);
 
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<Events.OutboxInterceptor>();
         services.AddDbContext<ApplicationDbContext>((provider, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>())
+            .AddInterceptors(provider.GetRequiredService<Events.OutboxInterceptor>(), provider.GetRequiredService<AuditInterceptor>())
             // A supplier without contact details has no contact row values; null is the intended reading.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning)));
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
@@ -38,6 +39,9 @@ public static class DependencyInjection
         services.AddScoped<IRegistryVersion, RegistryVersion>();
         services.AddScoped<Application.Matching.ICandidateRanker, Matching.PostgresCandidateRanker>();
         services.AddHostedService<IdempotencyCleanup>();
+        services.AddScoped<Application.Events.IEventFeed, Events.PostgresEventFeed>();
+        services.AddSingleton<Webhooks.WebhookSender>();
+        services.AddHostedService<Webhooks.WebhookDispatcher>();
         services.AddHostedService<ConnectionPoolCheck>();
         // Innermost behaviour: a retried read re-runs the handler alone, after validation.
         services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(ReadRetryBehavior<,>));

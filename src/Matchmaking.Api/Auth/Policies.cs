@@ -39,6 +39,9 @@ public static class Policies
     /// <summary>Anyone party to a match or partnership (visibility is then decided by the query): admin, buyer, supplier, analyst.</summary>
     public const string Parties = "parties";
 
+    /// <summary>Admin, buyer and supplier keys: the event feed and webhooks, each seeing what it may read (analysts work on aggregates).</summary>
+    public const string Subscribers = "subscribers";
+
     public static IServiceCollection AddMatchmakingAuthorization(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, OwnOrganizationHandler>();
@@ -50,6 +53,7 @@ public static class Policies
             .AddPolicy(SupplierOnly, policy => policy.RequireRole(Name(Role.Supplier)))
             .AddPolicy(SupplierSelfOrAdmin, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Supplier)))
             .AddPolicy(Parties, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer), Name(Role.Supplier), Name(Role.Analyst)))
+            .AddPolicy(Subscribers, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer), Name(Role.Supplier)))
             .AddPolicy(Analytics, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Analyst)))
             .AddPolicy(SupplierSelf, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnOrganizationRequirement(Role.Supplier)))
             .AddPolicy(BuyerSelf, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnOrganizationRequirement(Role.Buyer)));
@@ -71,6 +75,7 @@ public static class Policies
         SupplierOnly => "supplier keys, for their own invitations",
         SupplierSelfOrAdmin => "admin, and supplier keys for their own partnerships",
         Parties => "admin, analysts, and the buyer and suppliers party to it",
+        Subscribers => "admin (every event), buyer keys (their needs, matches and partnerships) and supplier keys (what is addressed to them)",
         _ => policy,
     };
 }

@@ -21,6 +21,9 @@ public interface IApplicationDbContext
     DbSet<Domain.Partnerships.Partnership> Partnerships { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Domain.Events.IntegrationEvent> Events { get; }
+    DbSet<Domain.Webhooks.WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries { get; }
 
     /// <summary>For the few aggregate queries written in SQL (analytics).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

@@ -23,6 +23,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Domain.Partnerships.Partnership> Partnerships => Set<Domain.Partnerships.Partnership>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Domain.Events.IntegrationEvent> Events => Set<Domain.Events.IntegrationEvent>();
+    public DbSet<Domain.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Domain.Webhooks.WebhookSubscription>();
+    public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
     public DbSet<Province> Provinces => Set<Province>();
     public DbSet<Capability> Capabilities => Set<Capability>();
 

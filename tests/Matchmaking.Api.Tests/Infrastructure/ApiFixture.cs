@@ -30,6 +30,10 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Demo:Seed", "false");
             builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
+            // Webhooks: receivers in tests listen on 127.0.0.1 over http; dispatchers run only in the hosts of the webhook tests.
+            builder.UseSetting("Webhooks:Dispatch", "false");
+            builder.UseSetting("Webhooks:AllowHttp", "true");
+            builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");
             builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("MATCHMAKING_TEST_LOG_LEVEL") ?? "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
             builder.UseSetting("Logging:LogLevel:LuckyPennySoftware", "Error");
@@ -48,7 +52,7 @@ public sealed class ApiFixture : IAsyncLifetime
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
             // Reference data is seeded by migrations and never written by the API.
-            TablesToIgnore = ["__ef_migrations_history", "provinces", "capabilities", "registry_versions", "capability_coverage"],
+            TablesToIgnore = ["__ef_migrations_history", "provinces", "capabilities", "registry_versions", "capability_coverage", "webhook_fanout"],
         });
     }
 

@@ -1,3 +1,5 @@
+using Matchmaking.Application.Common;
+using Matchmaking.Application.Events;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -38,7 +40,8 @@ public sealed record ImportSuppliersCommand(Stream Body, ImportFormat Format) : 
 /// the database refuses is rolled back whole and its rows reported, and the import goes on with the next.
 /// </summary>
 public sealed partial class ImportSuppliersCommandHandler(
-    ISupplierBulkWriter writer, ReferenceCatalog catalog, TimeProvider clock, IConfiguration configuration, ILogger<ImportSuppliersCommandHandler> logger)
+    ISupplierBulkWriter writer, IApplicationDbContext db, ReferenceCatalog catalog, TimeProvider clock, IConfiguration configuration,
+    ILogger<ImportSuppliersCommandHandler> logger)
     : IRequestHandler<ImportSuppliersCommand, ImportResultDto>
 {
     public const int MaxReportedRejections = 1000;
@@ -135,7 +138,12 @@ public sealed partial class ImportSuppliersCommandHandler(
             await writing;
         }
 
-        return report.ToResult((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var imported = report.ToResult((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+        // The batches have committed; their event must not be lost to a client that hangs up now.
+        db.Events.Add(EventFactory.SupplierImported(Guid.CreateVersion7(), imported.RowsRead, imported.Accepted, imported.Updated, imported.Rejected, clock.GetUtcNow()));
+        await db.SaveChangesAsync(CancellationToken.None);
+        return imported;
     }
 
     private async Task WriteBatchesAsync(ChannelReader<List<(int Line, Supplier Supplier)>> reader, ImportReport report, CancellationToken cancellationToken)

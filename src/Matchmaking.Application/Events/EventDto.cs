@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Matchmaking.Application.Common.Json;
+using Matchmaking.Domain.Events;
+
+namespace Matchmaking.Application.Events;
+
+/// <summary>
+/// An event as the feed lists it and a webhook delivers it: <c>data</c> holds the ids of what it concerns
+/// and a small snapshot; which fields are present depends on <c>type</c>.
+/// </summary>
+public sealed record EventDto(Guid Id, string Type, DateTimeOffset OccurredAt, EventData Data)
+{
+    public static EventDto From(IntegrationEvent e) => new(e.Id, e.Type, e.OccurredAt, EventData.Parse(e.Data));
+}
+
+/// <summary>The snapshot of an event. Every field is optional; each event type fills those that describe it.</summary>
+public sealed record EventData
+{
+    public Guid? NeedId { get; init; }
+    public Guid? BuyerId { get; init; }
+    public Guid? RunId { get; init; }
+    public Guid? MatchId { get; init; }
+    public Guid? PartnershipId { get; init; }
+    public Guid? WebhookId { get; init; }
+    public Guid? ImportId { get; init; }
+
+    /// <summary>The suppliers of the match or partnership.</summary>
+    public IReadOnlyList<Guid>? SupplierIds { get; init; }
+
+    public string? Title { get; init; }
+
+    /// <summary>The state after the change (need, match or partnership).</summary>
+    public string? Status { get; init; }
+
+    /// <summary>The state before the change.</summary>
+    public string? PreviousStatus { get; init; }
+
+    /// <summary>single or consortium.</summary>
+    public string? Kind { get; init; }
+
+    public int? Rank { get; init; }
+    public double? Score { get; init; }
+    public int? MatchCount { get; init; }
+    public int? CandidatesConsidered { get; init; }
+    public long? AgreedValueIdr { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public int? QualityRating { get; init; }
+    public int? OnTimeRating { get; init; }
+    public DateOnly? InvoicedOn { get; init; }
+    public DateOnly? PaidOn { get; init; }
+    public int? DaysToPay { get; init; }
+    public int? RowsRead { get; init; }
+    public int? Accepted { get; init; }
+    public int? Updated { get; init; }
+    public int? Rejected { get; init; }
+    public string? Url { get; init; }
+    public string? Reason { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonDefaults.Options);
+
+    public static EventData Parse(string json) => JsonSerializer.Deserialize<EventData>(json, JsonDefaults.Options) ?? new EventData();
+}

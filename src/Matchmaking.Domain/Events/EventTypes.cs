@@ -1,0 +1,27 @@
+namespace Matchmaking.Domain.Events;
+
+/// <summary>The event types integrators subscribe to, as they appear on the wire.</summary>
+public static class EventTypes
+{
+    public const string NeedCreated = "need.created";
+    public const string NeedStatusChanged = "need.status_changed";
+    public const string MatchRunCompleted = "match_run.completed";
+    public const string MatchShortlisted = "match.shortlisted";
+    public const string MatchInvited = "match.invited";
+    public const string MatchAccepted = "match.accepted";
+    public const string MatchDeclined = "match.declined";
+    public const string MatchWithdrawn = "match.withdrawn";
+    public const string PartnershipCreated = "partnership.created";
+    public const string PartnershipCompleted = "partnership.completed";
+    public const string PartnershipPaymentRecorded = "partnership.payment_recorded";
+    public const string SupplierImported = "supplier.imported";
+    public const string WebhookDisabled = "webhook.disabled";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        NeedCreated, NeedStatusChanged, MatchRunCompleted, MatchShortlisted, MatchInvited, MatchAccepted, MatchDeclined,
+        MatchWithdrawn, PartnershipCreated, PartnershipCompleted, PartnershipPaymentRecorded, SupplierImported, WebhookDisabled,
+    ];
+
+    public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
+}

@@ -1,0 +1,50 @@
+namespace Matchmaking.Domain.Events;
+
+/// <summary>
+/// Something that happened, as integrators are told of it: written in the same transaction as the change
+/// (the outbox), read by the event feed and delivered by webhooks. Who may see it is part of the event:
+/// the buyer it concerns, and the suppliers it is addressed to (a supplier is not told of a shortlist, only
+/// of its invitation and what follows). Admin sees every event.
+/// </summary>
+public sealed class IntegrationEvent
+{
+    private IntegrationEvent()
+    {
+        Type = Data = string.Empty;
+        SupplierIds = [];
+    }
+
+    public IntegrationEvent(string type, DateTimeOffset occurredAt, Guid resourceId, Guid? buyerId, IEnumerable<Guid> supplierIds, string data)
+    {
+        if (!EventTypes.IsKnown(type))
+        {
+            throw new ArgumentException($"Unknown event type '{type}'.", nameof(type));
+        }
+
+        Id = Guid.CreateVersion7(occurredAt);
+        Type = type;
+        OccurredAt = occurredAt;
+        ResourceId = resourceId;
+        BuyerId = buyerId;
+        SupplierIds = supplierIds.Distinct().ToArray();
+        Data = data;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Set by the database: the order of events within their transaction.</summary>
+    public long Position { get; private set; }
+
+    public string Type { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    /// <summary>The need, run, match, partnership, import or webhook the event is about; deliveries of one resource keep their order.</summary>
+    public Guid ResourceId { get; private set; }
+
+    public Guid? BuyerId { get; private set; }
+
+    public Guid[] SupplierIds { get; private set; }
+
+    /// <summary>The snapshot, as JSON.</summary>
+    public string Data { get; private set; }
+}
