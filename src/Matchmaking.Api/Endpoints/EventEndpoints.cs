@@ -22,6 +22,8 @@ public static class EventEndpoints
 {
     public const string Ndjson = "application/x-ndjson";
 
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
+
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapApiGroup("/api/v1/events", "Events").RequireAuthorization(Policies.Subscribers)
@@ -77,7 +79,7 @@ public static class EventEndpoints
             foreach (var item in page.Items)
             {
                 await JsonSerializer.SerializeAsync(stream, item, JsonDefaults.Options, cancellationToken);
-                stream.WriteByte((byte)'\n');
+                await stream.WriteAsync(NewLine, cancellationToken);
             }
         }, Ndjson);
     }

@@ -32,6 +32,19 @@ public sealed class IntegrationEvent
 
     public Guid Id { get; private set; }
 
+    /// <summary>
+    /// Gives events written together ascending ids in the order given: EF Core sends inserts into one table in
+    /// key order, and the position the database assigns must follow the order of the changes.
+    /// </summary>
+    public static void NumberInOrder(IReadOnlyList<IntegrationEvent> events)
+    {
+        var ids = events.Select(e => Guid.CreateVersion7(e.OccurredAt)).Order().ToArray();
+        for (var i = 0; i < events.Count; i++)
+        {
+            events[i].Id = ids[i];
+        }
+    }
+
     /// <summary>Set by the database: the order of events within their transaction.</summary>
     public long Position { get; private set; }
 

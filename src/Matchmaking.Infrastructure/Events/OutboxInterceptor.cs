@@ -22,6 +22,7 @@ public sealed class OutboxInterceptor(TimeProvider clock) : SaveChangesIntercept
         if (eventData.Context is { } context)
         {
             var events = await EventsOfAsync(context, cancellationToken);
+            IntegrationEvent.NumberInOrder(events);
             context.Set<IntegrationEvent>().AddRange(events);
         }
 

@@ -30,7 +30,8 @@ public sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, WebhookSender sender, WebhookOptions options, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public const int FanOutBatch = 500;
-    public const int ClaimBatch = 32;
+    /// <summary>Deliveries claimed at a time, all sent at once: nothing claimed waits behind a slow receiver.</summary>
+    public const int ClaimBatch = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -128,13 +129,33 @@ public sealed partial class WebhookDispatcher(
                 WHERE d.id = picked.id
                 RETURNING d.id AS "Value"
                 """,
-                new NpgsqlParameter("now", now), new NpgsqlParameter("lease_until", now + (options.Timeout * 2) + TimeSpan.FromSeconds(30)))
+                new NpgsqlParameter("now", now), new NpgsqlParameter("lease_until", now + options.Timeout + TimeSpan.FromSeconds(30)))
                 .ToListAsync(cancellationToken);
         }
 
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (id, token) => await DeliverAsync(id, token));
+        try
+        {
+            await Task.WhenAll(claimed.Select(id => DeliverAsync(id, cancellationToken)));
+        }
+        finally
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await ReleaseAsync(claimed);
+            }
+        }
+
         return claimed.Count;
+    }
+
+    /// <summary>On shutdown: what was claimed but not recorded goes back at once, for the next instance, instead of waiting out its lease.</summary>
+    private async Task ReleaseAsync(List<Guid> claimed)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        await db.Database.ExecuteSqlRawAsync(
+            "UPDATE webhook_deliveries SET lease_until = NULL, attempts = attempts - 1 WHERE id = ANY(@ids) AND status = 'Pending' AND lease_until IS NOT NULL",
+            new NpgsqlParameter("ids", claimed.ToArray()));
     }
 
     private async Task DeliverAsync(Guid deliveryId, CancellationToken cancellationToken)

@@ -81,6 +81,9 @@ public sealed class AccessControlTests(ApiFixture fixture) : ApiTest(fixture)
         Add("GET", "/api/v1/analytics/linkage", 200, 403, 403, 200);
         Add("GET", "/api/v1/analytics/capability-gaps", 200, 403, 403, 200);
         Add("GET", "/api/v1/analytics/funnel", 200, 403, 403, 200);
+        Add("GET", "/api/v1/events", 200, 200, 200, 403);
+        Add("GET", "/api/v1/webhooks", 200, 200, 200, 403);
+        Add("POST", "/api/v1/webhooks", 201, 201, 201, 403);
         return data;
     }
 
@@ -239,6 +242,7 @@ public sealed class AccessControlTests(ApiFixture fixture) : ApiTest(fixture)
             ("POST", "/api/v1/facilities") or ("PUT", "/api/v1/facilities/{facility}") => TestData.Facility(),
             ("POST", "/api/v1/api-keys") => new { role = "analyst", name = "matrix" },
             ("POST", "/api/v1/needs") => TestData.Need(buyerId: _buyerA),
+            ("POST", "/api/v1/webhooks") => new { url = "http://127.0.0.1:9/hooks", events = new[] { "match.accepted" } },
             _ => null,
         };
         return body is null ? null : System.Net.Http.Json.JsonContent.Create(body, options: HttpExtensions.Json);

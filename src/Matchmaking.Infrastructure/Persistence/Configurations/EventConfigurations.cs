@@ -65,6 +65,10 @@ public sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<Webho
     {
         builder.ToTable("webhook_attempts");
         builder.HasKey(a => a.Id);
+
+        // Attempts are added through their delivery's collection: a key the database never generates makes
+        // EF Core insert them rather than take them for existing rows.
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Error).HasMaxLength(WebhookDelivery.MaxResponseExcerpt);
         builder.Property(a => a.ResponseExcerpt).HasMaxLength(WebhookDelivery.MaxResponseExcerpt);
         builder.HasIndex(a => a.DeliveryId);
