@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Matchmaking.Api.Auth;
 using Matchmaking.Application.Common.Json;
+using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Events.ListEvents;
 using Matchmaking.Application.Webhooks;
 using Matchmaking.Application.Webhooks.CreateWebhook;
@@ -11,7 +12,6 @@ using Matchmaking.Application.Webhooks.ListDeliveries;
 using Matchmaking.Application.Webhooks.ListWebhooks;
 using Matchmaking.Application.Webhooks.Redeliver;
 using Matchmaking.Application.Webhooks.RotateWebhookSecret;
-using Matchmaking.Application.Common.Models;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

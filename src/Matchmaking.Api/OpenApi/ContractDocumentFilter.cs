@@ -76,6 +76,35 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
                 }
             }
         }
+
+        DescribeEvents(document);
+    }
+
+    /// <summary>The feed pages by its own limit; event types are spelled out for subscribers and generators.</summary>
+    private static void DescribeEvents(OpenApiDocument document)
+    {
+        var schemas = document.Components?.Schemas;
+        if (schemas is null)
+        {
+            return;
+        }
+
+        if (schemas.TryGetValue("EventPage", out var page) && page.Properties?["items"] is OpenApiSchema items)
+        {
+            items.MaxItems = Application.Events.ListEvents.ListEventsQuery.MaxLimit;
+        }
+
+        // Strings, not an enum: a type added later must not break the clients generated before it.
+        var known = "One of: " + string.Join(", ", Domain.Events.EventTypes.All) + " (more may be added; ignore those you do not know).";
+        if (schemas.TryGetValue("WebhookInput", out var input) && input.Properties?["events"] is OpenApiSchema { Items: OpenApiSchema eventType })
+        {
+            eventType.Description = known;
+        }
+
+        if (schemas.TryGetValue("EventDto", out var dto) && dto.Properties?["type"] is OpenApiSchema type)
+        {
+            type.Description = known;
+        }
     }
 
     /// <summary>Lists the API returns whole (reference data, reasons, members) never reach this size.</summary>

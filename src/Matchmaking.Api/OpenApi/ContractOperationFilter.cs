@@ -96,6 +96,12 @@ internal sealed class ContractOperationFilter : IOperationFilter
                 paging.Minimum = "1";
                 paging.Maximum = (parameter.Name == "page" ? Paging.MaxPage : Paging.MaxPageSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
+
+            if (parameter.Schema is OpenApiSchema limit && parameter.Name == "limit")
+            {
+                limit.Minimum = "1";
+                limit.Maximum = Application.Events.ListEvents.ListEventsQuery.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
     }
 

@@ -13,7 +13,16 @@ public sealed record EventDto(Guid Id, string Type, DateTimeOffset OccurredAt, E
     public static EventDto From(IntegrationEvent e) => new(e.Id, e.Type, e.OccurredAt, EventData.Parse(e.Data));
 }
 
-/// <summary>The snapshot of an event. Every field is optional; each event type fills those that describe it.</summary>
+/// <summary>
+/// The snapshot of an event; each type fills the fields that describe it.
+/// need.created, need.status_changed: needId, buyerId, title, status (previousStatus).
+/// match_run.completed: runId, needId, buyerId, matchCount, candidatesConsidered.
+/// match.shortlisted|invited|accepted|declined|withdrawn: matchId, runId, needId, buyerId, supplierIds, kind, rank, score, status, previousStatus.
+/// partnership.created|completed|payment_recorded: partnershipId, matchId, needId, buyerId, supplierIds, status, agreedValueIdr, startDate,
+/// qualityRating, onTimeRating, invoicedOn, paidOn, daysToPay (as far as known).
+/// supplier.imported: importId, rowsRead, accepted, updated, rejected.
+/// webhook.disabled: webhookId, url, reason.
+/// </summary>
 public sealed record EventData
 {
     public Guid? NeedId { get; init; }

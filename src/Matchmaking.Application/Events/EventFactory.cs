@@ -50,8 +50,16 @@ public static class EventFactory
         return new IntegrationEvent(type, now, match.Id, buyerId, toldSuppliers ? suppliers : [],
             new EventData
             {
-                MatchId = match.Id, RunId = match.RunId, NeedId = match.NeedId, BuyerId = buyerId, SupplierIds = suppliers,
-                Kind = Wire(match.Kind), Rank = match.Rank, Score = match.Score, Status = Wire(transition.To), PreviousStatus = Wire(transition.From),
+                MatchId = match.Id,
+                RunId = match.RunId,
+                NeedId = match.NeedId,
+                BuyerId = buyerId,
+                SupplierIds = suppliers,
+                Kind = Wire(match.Kind),
+                Rank = match.Rank,
+                Score = match.Score,
+                Status = Wire(transition.To),
+                PreviousStatus = Wire(transition.From),
             }.ToJson());
     }
 
@@ -78,9 +86,19 @@ public static class EventFactory
         var suppliers = p.Members.Select(m => m.SupplierId).ToList();
         return new IntegrationEvent(type, now, p.Id, p.BuyerId, suppliers, new EventData
         {
-            PartnershipId = p.Id, MatchId = p.MatchId, NeedId = p.NeedId, BuyerId = p.BuyerId, SupplierIds = suppliers, Status = Wire(p.Status),
-            AgreedValueIdr = p.AgreedValueIdr, StartDate = p.StartDate, QualityRating = p.QualityRating, OnTimeRating = p.OnTimeRating,
-            InvoicedOn = p.InvoicedOn, PaidOn = p.PaidOn, DaysToPay = p.DaysToPay,
+            PartnershipId = p.Id,
+            MatchId = p.MatchId,
+            NeedId = p.NeedId,
+            BuyerId = p.BuyerId,
+            SupplierIds = suppliers,
+            Status = Wire(p.Status),
+            AgreedValueIdr = p.AgreedValueIdr,
+            StartDate = p.StartDate,
+            QualityRating = p.QualityRating,
+            OnTimeRating = p.OnTimeRating,
+            InvoicedOn = p.InvoicedOn,
+            PaidOn = p.PaidOn,
+            DaysToPay = p.DaysToPay,
         }.ToJson());
     }
 

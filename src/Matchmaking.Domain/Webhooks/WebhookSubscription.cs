@@ -93,7 +93,7 @@ public sealed class WebhookSubscription
         if (ConsecutiveFailures != 0)
         {
             ConsecutiveFailures = 0;
-            }
+        }
     }
 
     /// <summary>A delivery was given up; after <paramref name="disableAfter"/> in a row the subscription stops. Returns true when it did now.</summary>

@@ -120,6 +120,33 @@ public sealed class GeneratedClientTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task A_procurement_system_subscribes_and_reads_the_event_feed_through_the_generated_client()
+    {
+        var webhooks = new WebhooksClient(Client);
+        var created = await webhooks.CreateAsync(null, new WebhookInput { Url = "http://127.0.0.1:9/hooks", Events = ["need.created"], Description = "ERP" });
+        Assert.StartsWith("whsec_", created.Secret, StringComparison.Ordinal);
+        Assert.Equal(["need.created"], (await webhooks.GetAsync(created.Id)).Events);
+        var buyer = await new BuyersClient(Client).CreateAsync(null, new BuyerInput { Name = "PT Feed", Type = BuyerType.Bumn, ProvinceCode = "31" });
+        var need = await new NeedsClient(Client).CreateAsync(null, new NeedInput
+        {
+            BuyerId = buyer.Id,
+            Title = "Cast iron brackets",
+            CapabilityCodes = ["metal.casting"],
+            Quantity = 1000,
+            Unit = "pcs",
+            NeededBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(120),
+            DeliveryProvinceCode = "33",
+            DeliveryLocation = new LocationInput { Latitude = -7.7, Longitude = 110.6 },
+        });
+
+        var page = await new EventsClient(Client).ListAsync(after: null, types: "need.created", limit: 10);
+        var needCreated = Assert.Single(page.Items);
+        Assert.Equal(need.Id, needCreated.Data.NeedId);
+        Assert.Empty((await new EventsClient(Client).ListAsync(after: page.Next, types: null, limit: 10)).Items);
+        await webhooks.DeleteAsync(created.Id);
+    }
+
+    [Fact]
     public async Task CSV_downloads_and_bulk_import_go_through_generated_methods()
     {
         var suppliers = new SuppliersClient(Client);

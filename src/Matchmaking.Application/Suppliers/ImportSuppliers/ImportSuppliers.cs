@@ -1,12 +1,12 @@
-using Matchmaking.Application.Common;
-using Matchmaking.Application.Events;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
+using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Behaviors;
 using Matchmaking.Application.Common.Csv;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Common.Json;
+using Matchmaking.Application.Events;
 using Matchmaking.Domain.Common;
 using Matchmaking.Domain.Reference;
 using Matchmaking.Domain.Suppliers;

@@ -19,10 +19,10 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
 
     public WebhookInputValidator(WebhookOptions options)
     {
-        RuleFor(w => w.Url).RequiredText(WebhookSubscription.MaxUrlLength)
+        RuleFor(w => w.Url).Cascade(CascadeMode.Stop).RequiredText(WebhookSubscription.MaxUrlLength)
             .Must(url => WebhookTargets.Refusal(url, options) is null)
             .WithMessage(w => WebhookTargets.Refusal(w.Url, options) ?? string.Empty);
-        RuleFor(w => w.Events).NotEmpty().WithMessage("'events' names at least one event type.")
+        RuleFor(w => w.Events).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("'events' names at least one event type.")
             .Must(e => e!.Count <= MaxEvents).WithMessage($"'events' holds at most {MaxEvents} types.");
         RuleForEach(w => w.Events).Must(EventTypes.IsKnown)
             .WithMessage((_, type) => $"'{type}' is not an event type; known: {string.Join(", ", EventTypes.All)}.");
