@@ -61,6 +61,7 @@ app.MapPartnershipEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapAccessEndpoints();
 app.MapEventEndpoints();
+app.MapFinancingEndpoints();
 
 await app.RunAsync();
 

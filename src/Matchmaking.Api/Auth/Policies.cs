@@ -42,6 +42,12 @@ public static class Policies
     /// <summary>Admin, buyer and supplier keys: the event feed and webhooks, each seeing what it may read (analysts work on aggregates).</summary>
     public const string Subscribers = "subscribers";
 
+    /// <summary>Financier keys only: offers and disbursements are the financier's own acts.</summary>
+    public const string FinancierOnly = "financier-only";
+
+    /// <summary>The parties of financing: admin, suppliers, buyers and financiers (visibility is then decided by the query).</summary>
+    public const string Financing = "financing";
+
     public static IServiceCollection AddMatchmakingAuthorization(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, OwnOrganizationHandler>();
@@ -53,7 +59,9 @@ public static class Policies
             .AddPolicy(SupplierOnly, policy => policy.RequireRole(Name(Role.Supplier)))
             .AddPolicy(SupplierSelfOrAdmin, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Supplier)))
             .AddPolicy(Parties, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer), Name(Role.Supplier), Name(Role.Analyst)))
-            .AddPolicy(Subscribers, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer), Name(Role.Supplier)))
+            .AddPolicy(Subscribers, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer), Name(Role.Supplier), Name(Role.Financier)))
+            .AddPolicy(FinancierOnly, policy => policy.RequireRole(Name(Role.Financier)))
+            .AddPolicy(Financing, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer), Name(Role.Supplier), Name(Role.Financier)))
             .AddPolicy(Analytics, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Analyst)))
             .AddPolicy(SupplierSelf, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnOrganizationRequirement(Role.Supplier)))
             .AddPolicy(BuyerSelf, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnOrganizationRequirement(Role.Buyer)));
@@ -75,7 +83,9 @@ public static class Policies
         SupplierOnly => "supplier keys, for their own invitations",
         SupplierSelfOrAdmin => "admin, and supplier keys for their own partnerships",
         Parties => "admin, analysts, and the buyer and suppliers party to it",
-        Subscribers => "admin (every event), buyer keys (their needs, matches and partnerships) and supplier keys (what is addressed to them)",
+        Subscribers => "admin (every event), buyer keys (their needs, matches and partnerships), supplier and financier keys (what is addressed to them)",
+        FinancierOnly => "financier keys",
+        Financing => "admin, and the supplier, buyer and named financiers of the request",
         _ => policy,
     };
 }

@@ -24,6 +24,8 @@ public interface IApplicationDbContext
     DbSet<Domain.Events.IntegrationEvent> Events { get; }
     DbSet<Domain.Webhooks.WebhookSubscription> WebhookSubscriptions { get; }
     DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries { get; }
+    DbSet<Domain.Financing.Financier> Financiers { get; }
+    DbSet<Domain.Financing.FinancingRequest> FinancingRequests { get; }
 
     /// <summary>For the few aggregate queries written in SQL (analytics).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

@@ -22,6 +22,8 @@ public sealed record EventDto(Guid Id, string Type, DateTimeOffset OccurredAt, E
 /// qualityRating, onTimeRating, invoicedOn, paidOn, daysToPay (as far as known).
 /// supplier.imported: importId, rowsRead, accepted, updated, rejected.
 /// webhook.disabled: webhookId, url, reason.
+/// financing.*: financingRequestId, partnershipId, buyerId, supplierIds, status, previousStatus, amountIdr (and for offers offerId,
+/// financierId, annualRatePercent, totalCostIdr; for confirmations expectedPaymentDate).
 /// </summary>
 public sealed record EventData
 {
@@ -62,6 +64,13 @@ public sealed record EventData
     public int? Accepted { get; init; }
     public int? Updated { get; init; }
     public int? Rejected { get; init; }
+    public Guid? FinancingRequestId { get; init; }
+    public Guid? OfferId { get; init; }
+    public Guid? FinancierId { get; init; }
+    public long? AmountIdr { get; init; }
+    public double? AnnualRatePercent { get; init; }
+    public long? TotalCostIdr { get; init; }
+    public DateOnly? ExpectedPaymentDate { get; init; }
     public string? Url { get; init; }
     public string? Reason { get; init; }
 

@@ -1,4 +1,5 @@
 using Matchmaking.Domain.Events;
+using Matchmaking.Domain.Financing;
 using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Needs;
 using Matchmaking.Domain.Partnerships;
@@ -76,10 +77,63 @@ public static class EventFactory
 
     /// <summary>Told to the subscription's owner (through the feed and its other subscriptions).</summary>
     public static IntegrationEvent WebhookDisabled(WebhookSubscription subscription, DateTimeOffset now) =>
-        new(EventTypes.WebhookDisabled, now, subscription.Id,
+        new IntegrationEvent(EventTypes.WebhookDisabled, now, subscription.Id,
             subscription.OwnerRole == Domain.Access.Role.Buyer ? subscription.OrganizationId : null,
             subscription.OwnerRole == Domain.Access.Role.Supplier && subscription.OrganizationId is { } supplier ? [supplier] : [],
-            new EventData { WebhookId = subscription.Id, Url = subscription.Url, Reason = subscription.DisabledReason }.ToJson());
+            new EventData { WebhookId = subscription.Id, Url = subscription.Url, Reason = subscription.DisabledReason }.ToJson())
+            .ForFinanciers(subscription.OwnerRole == Domain.Access.Role.Financier && subscription.OrganizationId is { } financier ? [financier] : []);
+
+    /// <summary>
+    /// A financing request moved. The buyer and the supplier are told every step; the financiers the supplier
+    /// named (or all) of the request, its confirmation and which offer won; disbursement and repayment only
+    /// the financier that lends.
+    /// </summary>
+    public static IntegrationEvent? FinancingMoved(FinancingRequest request, FinancingStatus from, FinancingStatus to, bool opened, DateTimeOffset now)
+    {
+        var type = opened ? EventTypes.FinancingRequested : to switch
+        {
+            FinancingStatus.Confirmed => EventTypes.FinancingConfirmed,
+            FinancingStatus.Disputed => EventTypes.FinancingDisputed,
+            FinancingStatus.Accepted => EventTypes.FinancingOfferAccepted,
+            FinancingStatus.Disbursed => EventTypes.FinancingDisbursed,
+            FinancingStatus.Repaid => EventTypes.FinancingRepaid,
+            _ => null,
+        };
+        if (type is null || (!opened && from == to))
+        {
+            return null;
+        }
+
+        var accepted = request.AcceptedOffer;
+        var lender = accepted?.FinancierId;
+        var data = Financing(request) with
+        {
+            Status = Wire(to), PreviousStatus = opened ? null : Wire(from), OfferId = accepted?.Id, FinancierId = lender,
+            AnnualRatePercent = accepted?.AnnualRatePercent, TotalCostIdr = accepted?.TotalCostIdr,
+        };
+        var e = new IntegrationEvent(type, now, request.Id, request.BuyerId, [request.SupplierId], data.ToJson());
+        return to is FinancingStatus.Disbursed or FinancingStatus.Repaid
+            ? e.ForFinanciers([lender!.Value])
+            : to == FinancingStatus.Accepted
+                ? e.ForFinanciers(request.Offers.Select(o => o.FinancierId))
+                : e.ForFinanciers(request.FinancierIds, all: request.FinancierIds.Length == 0);
+    }
+
+    /// <summary>An offer: for the supplier and the financier that made it, never its competitors or the buyer.</summary>
+    public static IntegrationEvent FinancingOfferMade(FinancingRequest request, FinancingOffer offer, DateTimeOffset now) =>
+        new IntegrationEvent(EventTypes.FinancingOfferMade, now, request.Id, null, [request.SupplierId],
+            (Financing(request) with
+            {
+                Status = Wire(request.Status), OfferId = offer.Id, FinancierId = offer.FinancierId, AmountIdr = offer.AmountIdr,
+                AnnualRatePercent = offer.AnnualRatePercent, TotalCostIdr = offer.TotalCostIdr,
+            }).ToJson())
+        .ForFinanciers([offer.FinancierId]);
+
+    private static EventData Financing(FinancingRequest request) => new()
+    {
+        FinancingRequestId = request.Id, PartnershipId = request.PartnershipId, BuyerId = request.BuyerId, SupplierIds = [request.SupplierId],
+        AmountIdr = request.AmountIdr, ExpectedPaymentDate = request.ExpectedPaymentDate,
+    };
 
     private static IntegrationEvent ForPartnership(string type, Partnership p, DateTimeOffset now)
     {

@@ -15,6 +15,7 @@ public static class WebhookAccess
             Role.Admin => subscriptions,
             Role.Buyer => subscriptions.Where(s => s.OwnerRole == Role.Buyer && s.OrganizationId == organization),
             Role.Supplier => subscriptions.Where(s => s.OwnerRole == Role.Supplier && s.OrganizationId == organization),
+            Role.Financier => subscriptions.Where(s => s.OwnerRole == Role.Financier && s.OrganizationId == organization),
             _ => subscriptions.Where(_ => false), // deny by default
         };
     }

@@ -10,6 +10,7 @@ namespace Matchmaking.Domain.Access;
 public enum Role
 {
     Analyst,
+    Financier,
     Supplier,
     Buyer,
     Admin,

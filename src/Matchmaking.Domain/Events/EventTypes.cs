@@ -16,11 +16,19 @@ public static class EventTypes
     public const string PartnershipPaymentRecorded = "partnership.payment_recorded";
     public const string SupplierImported = "supplier.imported";
     public const string WebhookDisabled = "webhook.disabled";
+    public const string FinancingRequested = "financing.requested";
+    public const string FinancingConfirmed = "financing.confirmed";
+    public const string FinancingDisputed = "financing.disputed";
+    public const string FinancingOfferMade = "financing.offer_made";
+    public const string FinancingOfferAccepted = "financing.offer_accepted";
+    public const string FinancingDisbursed = "financing.disbursed";
+    public const string FinancingRepaid = "financing.repaid";
 
     public static readonly IReadOnlyList<string> All =
     [
         NeedCreated, NeedStatusChanged, MatchRunCompleted, MatchShortlisted, MatchInvited, MatchAccepted, MatchDeclined,
         MatchWithdrawn, PartnershipCreated, PartnershipCompleted, PartnershipPaymentRecorded, SupplierImported, WebhookDisabled,
+        FinancingRequested, FinancingConfirmed, FinancingDisputed, FinancingOfferMade, FinancingOfferAccepted, FinancingDisbursed, FinancingRepaid,
     ];
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);

@@ -12,6 +12,7 @@ public sealed class IntegrationEvent
     {
         Type = Data = string.Empty;
         SupplierIds = [];
+        FinancierIds = [];
     }
 
     public IntegrationEvent(string type, DateTimeOffset occurredAt, Guid resourceId, Guid? buyerId, IEnumerable<Guid> supplierIds, string data)
@@ -27,7 +28,16 @@ public sealed class IntegrationEvent
         ResourceId = resourceId;
         BuyerId = buyerId;
         SupplierIds = supplierIds.Distinct().ToArray();
+        FinancierIds = [];
         Data = data;
+    }
+
+    /// <summary>Also addressed to these financiers, or to every financier.</summary>
+    public IntegrationEvent ForFinanciers(IEnumerable<Guid> financierIds, bool all = false)
+    {
+        FinancierIds = financierIds.Distinct().ToArray();
+        AllFinanciers = all;
+        return this;
     }
 
     public Guid Id { get; private set; }
@@ -57,6 +67,10 @@ public sealed class IntegrationEvent
     public Guid? BuyerId { get; private set; }
 
     public Guid[] SupplierIds { get; private set; }
+
+    public Guid[] FinancierIds { get; private set; }
+
+    public bool AllFinanciers { get; private set; }
 
     /// <summary>The snapshot, as JSON.</summary>
     public string Data { get; private set; }

@@ -36,7 +36,7 @@ public sealed class WebhookSubscription
             throw new DomainRuleException("events", $"'{unknown}' is not an event type.");
         }
 
-        if (ownerRole is Role.Buyer or Role.Supplier && organizationId is null)
+        if (ownerRole is Role.Buyer or Role.Supplier or Role.Financier && organizationId is null)
         {
             throw new DomainRuleException("organizationId", "A buyer or supplier subscription belongs to an organisation.");
         }

@@ -1,5 +1,6 @@
 using Matchmaking.Application.Events;
 using Matchmaking.Domain.Events;
+using Matchmaking.Domain.Financing;
 using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Needs;
 using Matchmaking.Domain.Partnerships;
@@ -72,6 +73,20 @@ public sealed class OutboxInterceptor(TimeProvider clock) : SaveChangesIntercept
                         events.Add(EventFactory.PartnershipPaymentRecorded(partnership, now));
                     }
 
+                    break;
+                case FinancingRequest request when entry.State == EntityState.Added:
+                    events.Add(EventFactory.FinancingMoved(request, request.Status, request.Status, opened: true, now)!);
+                    break;
+                case FinancingStep step when entry.State == EntityState.Added && step.From != step.To:
+                    var financed = context.Set<FinancingRequest>().Local.First(r => r.Id == step.RequestId);
+                    if (EventFactory.FinancingMoved(financed, step.From, step.To, opened: false, now) is { } financingMoved)
+                    {
+                        events.Add(financingMoved);
+                    }
+
+                    break;
+                case FinancingOffer offer when entry.State == EntityState.Added:
+                    events.Add(EventFactory.FinancingOfferMade(context.Set<FinancingRequest>().Local.First(r => r.Id == offer.RequestId), offer, now));
                     break;
                 case WebhookSubscription subscription when entry.State == EntityState.Modified && Changed(entry, nameof(WebhookSubscription.Active)) is (true, false):
                     events.Add(EventFactory.WebhookDisabled(subscription, now));

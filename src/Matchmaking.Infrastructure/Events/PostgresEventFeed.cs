@@ -33,7 +33,7 @@ public sealed class PostgresEventFeed(ApplicationDbContext db) : IEventFeed
                 FROM events e
                 WHERE (e.transaction_id, e.position) > (@xid::text::xid8, @position)
                   AND {ReadableTransactions}
-                  AND event_visible_to(@role, @organization, e.buyer_id, e.supplier_ids)
+                  AND event_visible_to(@role, @organization, e.buyer_id, e.supplier_ids, e.financier_ids, e.all_financiers)
                   AND (cardinality(@types) = 0 OR e.type = ANY(@types))
                 ORDER BY e.transaction_id, e.position
                 LIMIT @limit

@@ -26,6 +26,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Domain.Events.IntegrationEvent> Events => Set<Domain.Events.IntegrationEvent>();
     public DbSet<Domain.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Domain.Webhooks.WebhookSubscription>();
     public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
+    public DbSet<Domain.Financing.Financier> Financiers => Set<Domain.Financing.Financier>();
+    public DbSet<Domain.Financing.FinancingRequest> FinancingRequests => Set<Domain.Financing.FinancingRequest>();
     public DbSet<Province> Provinces => Set<Province>();
     public DbSet<Capability> Capabilities => Set<Capability>();
 

@@ -94,7 +94,7 @@ public sealed partial class WebhookDispatcher(
                 SELECT gen_random_uuid(), s.id, b.id, b.type, b.position, b.transaction_id, b.resource_id, 'Pending', 0, @now, @now
                 FROM batch b
                 JOIN webhook_subscriptions s ON s.active AND b.type = ANY(s.events) AND s.created_at <= b.occurred_at
-                    AND event_visible_to(lower(s.owner_role), s.organization_id, b.buyer_id, b.supplier_ids)
+                    AND event_visible_to(lower(s.owner_role), s.organization_id, b.buyer_id, b.supplier_ids, b.financier_ids, b.all_financiers)
                 ON CONFLICT (subscription_id, event_id) DO NOTHING
                 RETURNING 1),
             last AS (SELECT transaction_id, position FROM batch ORDER BY transaction_id DESC, position DESC LIMIT 1)

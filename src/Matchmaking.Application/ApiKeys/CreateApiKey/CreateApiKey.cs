@@ -11,7 +11,7 @@ public sealed record ApiKeyInput
     /// <summary>admin, buyer, supplier or analyst.</summary>
     public Role? Role { get; init; }
 
-    /// <summary>The buyer id (role buyer) or supplier id (role supplier); absent for admin and analyst.</summary>
+    /// <summary>The buyer, supplier or financier id (for those roles); absent for admin and analyst.</summary>
     public Guid? OrganizationId { get; init; }
 
     /// <summary>What the key is for, e.g. "PLN e-procurement".</summary>
@@ -30,6 +30,7 @@ public sealed class CreateApiKeyCommandHandler(IApplicationDbContext db, TimePro
         {
             Role.Buyer => await db.Buyers.AnyAsync(b => b.Id == organizationId, cancellationToken),
             Role.Supplier => await db.Suppliers.AnyAsync(s => s.Id == organizationId, cancellationToken),
+            Role.Financier => await db.Financiers.AnyAsync(f => f.Id == organizationId, cancellationToken),
             _ => true,
         };
         if (!organizationExists)

@@ -19,8 +19,8 @@ public sealed class ApiKeyInputValidator : AbstractValidator<ApiKeyInput>
         RuleFor(k => k.Name).RequiredText(RuleExtensions.ShortTextMaxLength);
         RuleFor(k => k.Role).RequiredEnum();
         RuleFor(k => k.OrganizationId).NotNull()
-            .When(k => k.Role is Role.Buyer or Role.Supplier)
-            .WithMessage("'organizationId' is required for buyer and supplier keys: the buyer or supplier the key acts for.");
+            .When(k => k.Role is Role.Buyer or Role.Supplier or Role.Financier)
+            .WithMessage("'organizationId' is required for buyer, supplier and financier keys: the organisation the key acts for.");
         RuleFor(k => k.OrganizationId).Null()
             .When(k => k.Role is Role.Admin or Role.Analyst)
             .WithMessage("'organizationId' must be absent for admin and analyst keys.");

@@ -15,7 +15,7 @@ public sealed record PaymentInput
 /// <summary>A supplier reports when it invoiced and when it was paid: this is how buyers' days-to-pay is known.</summary>
 public sealed record RecordPaymentCommand(Guid Id, PaymentInput Body) : IRequest<PartnershipDto>;
 
-public sealed class RecordPaymentCommandHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<RecordPaymentCommand, PartnershipDto>
+public sealed class RecordPaymentCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RecordPaymentCommand, PartnershipDto>
 {
     public async Task<PartnershipDto> Handle(RecordPaymentCommand request, CancellationToken cancellationToken)
     {
@@ -27,6 +27,15 @@ public sealed class RecordPaymentCommandHandler(IApplicationDbContext db, ICurre
         }
 
         partnership.RecordPayment(request.Body.InvoicedOn!.Value, request.Body.PaidOn!.Value);
+
+        // The buyer's payment repays what was lent against this partnership, in the same transaction.
+        var financed = await db.FinancingRequests.Where(r => r.PartnershipId == partnership.Id && r.Status == Domain.Financing.FinancingStatus.Disbursed)
+            .ToListAsync(cancellationToken);
+        foreach (var financing in financed)
+        {
+            financing.Repaid(partnership.PaidOn!.Value, Matches.MatchAccess.ActorOf(user), clock.GetUtcNow());
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return PartnershipDto.From(partnership);
     }

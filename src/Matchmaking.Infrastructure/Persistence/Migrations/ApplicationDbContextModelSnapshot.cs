@@ -190,6 +190,10 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AllFinanciers")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_financiers");
+
                     b.Property<Guid?>("BuyerId")
                         .HasColumnType("uuid")
                         .HasColumnName("buyer_id");
@@ -198,6 +202,11 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("data");
+
+                    b.PrimitiveCollection<Guid[]>("FinancierIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("financier_ids");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
@@ -318,6 +327,231 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_facilities_province_code");
 
                     b.ToTable("facilities", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Financing.Financier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_financiers");
+
+                    b.ToTable("financiers", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Financing.FinancingOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountIdr")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_idr");
+
+                    b.Property<double>("AnnualRatePercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("annual_rate_percent");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("FeesIdr")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fees_idr");
+
+                    b.Property<Guid>("FinancierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("financier_id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TenorDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("tenor_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_financing_offers");
+
+                    b.HasIndex("FinancierId")
+                        .HasDatabaseName("ix_financing_offers_financier_id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_financing_offers_one_accepted")
+                        .HasFilter("status = 'Accepted'");
+
+                    b.ToTable("financing_offers", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Financing.FinancingRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AcceptedOfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("accepted_offer_id");
+
+                    b.Property<long>("AmountIdr")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_idr");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<long?>("ConfirmedValueIdr")
+                        .HasColumnType("bigint")
+                        .HasColumnName("confirmed_value_idr");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DisbursedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("disbursed_on");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("dispute_reason");
+
+                    b.Property<DateOnly?>("ExpectedPaymentDate")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_payment_date");
+
+                    b.PrimitiveCollection<Guid[]>("FinancierIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("financier_ids");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateOnly?>("RepaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("repaid_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<int>("TenorDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("tenor_days");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_financing_requests");
+
+                    b.HasIndex("BuyerId")
+                        .HasDatabaseName("ix_financing_requests_buyer_id");
+
+                    b.HasIndex("PartnershipId")
+                        .HasDatabaseName("ix_financing_requests_partnership_id");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_financing_requests_supplier_id");
+
+                    b.ToTable("financing_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Financing.FinancingStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_financing_steps");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_financing_steps_request_id");
+
+                    b.ToTable("financing_steps", (string)null);
                 });
 
             modelBuilder.Entity("Matchmaking.Domain.Matching.Match", b =>
@@ -1665,7 +1899,6 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Matchmaking.Domain.Webhooks.WebhookAttempt", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -1860,6 +2093,43 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_webhook_subscriptions_owner_role_organization_id");
 
                     b.ToTable("webhook_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Financing.FinancingOffer", b =>
+                {
+                    b.HasOne("Matchmaking.Domain.Financing.Financier", null)
+                        .WithMany()
+                        .HasForeignKey("FinancierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_financing_offers_financiers_financier_id");
+
+                    b.HasOne("Matchmaking.Domain.Financing.FinancingRequest", null)
+                        .WithMany("Offers")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_financing_offers_financing_requests_request_id");
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Financing.FinancingRequest", b =>
+                {
+                    b.HasOne("Matchmaking.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_financing_requests_partnerships_partnership_id");
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Financing.FinancingStep", b =>
+                {
+                    b.HasOne("Matchmaking.Domain.Financing.FinancingRequest", null)
+                        .WithMany("History")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_financing_steps_financing_requests_request_id");
                 });
 
             modelBuilder.Entity("Matchmaking.Domain.Matching.Match", b =>
@@ -2203,6 +2473,13 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_deliveries_webhook_subscriptions_subscription_id");
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Financing.FinancingRequest", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Offers");
                 });
 
             modelBuilder.Entity("Matchmaking.Domain.Webhooks.WebhookDelivery", b =>
