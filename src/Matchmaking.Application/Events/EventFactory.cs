@@ -108,8 +108,12 @@ public static class EventFactory
         var lender = accepted?.FinancierId;
         var data = Financing(request) with
         {
-            Status = Wire(to), PreviousStatus = opened ? null : Wire(from), OfferId = accepted?.Id, FinancierId = lender,
-            AnnualRatePercent = accepted?.AnnualRatePercent, TotalCostIdr = accepted?.TotalCostIdr,
+            Status = Wire(to),
+            PreviousStatus = opened ? null : Wire(from),
+            OfferId = accepted?.Id,
+            FinancierId = lender,
+            AnnualRatePercent = accepted?.AnnualRatePercent,
+            TotalCostIdr = accepted?.TotalCostIdr,
         };
         var e = new IntegrationEvent(type, now, request.Id, request.BuyerId, [request.SupplierId], data.ToJson());
         return to is FinancingStatus.Disbursed or FinancingStatus.Repaid
@@ -124,15 +128,23 @@ public static class EventFactory
         new IntegrationEvent(EventTypes.FinancingOfferMade, now, request.Id, null, [request.SupplierId],
             (Financing(request) with
             {
-                Status = Wire(request.Status), OfferId = offer.Id, FinancierId = offer.FinancierId, AmountIdr = offer.AmountIdr,
-                AnnualRatePercent = offer.AnnualRatePercent, TotalCostIdr = offer.TotalCostIdr,
+                Status = Wire(request.Status),
+                OfferId = offer.Id,
+                FinancierId = offer.FinancierId,
+                AmountIdr = offer.AmountIdr,
+                AnnualRatePercent = offer.AnnualRatePercent,
+                TotalCostIdr = offer.TotalCostIdr,
             }).ToJson())
         .ForFinanciers([offer.FinancierId]);
 
     private static EventData Financing(FinancingRequest request) => new()
     {
-        FinancingRequestId = request.Id, PartnershipId = request.PartnershipId, BuyerId = request.BuyerId, SupplierIds = [request.SupplierId],
-        AmountIdr = request.AmountIdr, ExpectedPaymentDate = request.ExpectedPaymentDate,
+        FinancingRequestId = request.Id,
+        PartnershipId = request.PartnershipId,
+        BuyerId = request.BuyerId,
+        SupplierIds = [request.SupplierId],
+        AmountIdr = request.AmountIdr,
+        ExpectedPaymentDate = request.ExpectedPaymentDate,
     };
 
     private static IntegrationEvent ForPartnership(string type, Partnership p, DateTimeOffset now)

@@ -84,6 +84,9 @@ public sealed class AccessControlTests(ApiFixture fixture) : ApiTest(fixture)
         Add("GET", "/api/v1/events", 200, 200, 200, 403);
         Add("GET", "/api/v1/webhooks", 200, 200, 200, 403);
         Add("POST", "/api/v1/webhooks", 201, 201, 201, 403);
+        Add("GET", "/api/v1/financiers", 200, 200, 200, 200);
+        Add("POST", "/api/v1/financiers", 201, 403, 403, 403);
+        Add("GET", "/api/v1/financing-requests", 200, 200, 200, 403);
         return data;
     }
 
@@ -242,6 +245,7 @@ public sealed class AccessControlTests(ApiFixture fixture) : ApiTest(fixture)
             ("POST", "/api/v1/facilities") or ("PUT", "/api/v1/facilities/{facility}") => TestData.Facility(),
             ("POST", "/api/v1/api-keys") => new { role = "analyst", name = "matrix" },
             ("POST", "/api/v1/needs") => TestData.Need(buyerId: _buyerA),
+            ("POST", "/api/v1/financiers") => new { name = "Bank Matrix", type = "bank" },
             ("POST", "/api/v1/webhooks") => new { url = "http://127.0.0.1:9/hooks", events = new[] { "match.accepted" } },
             _ => null,
         };
