@@ -35,16 +35,21 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, TimeProvider clock, 
         var suppliers = DemoCatalog.Suppliers(DateOnly.FromDateTime(now.UtcDateTime)).Select(s => new Supplier(s.Id, s.Profile, now)).ToList();
         db.Suppliers.AddRange(suppliers);
         db.Needs.AddRange(DemoCatalog.Needs(DateOnly.FromDateTime(now.UtcDateTime)).Select(n => new Need(n.Id, PlnId, n.Profile, now)));
+        var bankJateng = new Domain.Financing.Financier(Guid.Parse("0192f000-0000-7000-8000-0000000000f1"), "PT BPD Jawa Tengah (Bank Jateng)",
+            Domain.Financing.FinancierType.Bank, now);
+        db.Financiers.AddRange(bankJateng, new Domain.Financing.Financier(Guid.Parse("0192f000-0000-7000-8000-0000000000f2"),
+            "PLN partnership and community development fund", Domain.Financing.FinancierType.PartnershipFund, now));
         var keys = new[]
         {
             ApiKey.Issue(Guid.CreateVersion7(), "Demo: PLN procurement system", Role.Buyer, PlnId, now),
             ApiKey.Issue(Guid.CreateVersion7(), $"Demo: {suppliers[0].Name}", Role.Supplier, suppliers[0].Id, now),
             ApiKey.Issue(Guid.CreateVersion7(), "Demo: program analyst", Role.Analyst, null, now),
+            ApiKey.Issue(Guid.CreateVersion7(), "Demo: Bank Jateng", Role.Financier, bankJateng.Id, now),
         };
         db.ApiKeys.AddRange(keys.Select(k => k.Key));
         await db.SaveChangesAsync(cancellationToken);
         await WriteKeysAsync(keys, suppliers[0].Name, cancellationToken);
-        logger.LogInformation("Demo data loaded: {Buyers} buyers, {Suppliers} suppliers, {Facilities} facilities",
+        logger.LogInformation("Demo data loaded: {Buyers} buyers, {Suppliers} suppliers, {Facilities} facilities, 2 financiers",
             DemoCatalog.Buyers.Count, suppliers.Count, DemoCatalog.Facilities.Count);
         return true;
     }
@@ -62,6 +67,7 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, TimeProvider clock, 
             $"  Buyer key (PT PLN)   {keys[0].Secret}",
             $"  Supplier key         {keys[1].Secret}   ({supplierName})",
             $"  Analyst key          {keys[2].Secret}",
+            $"  Financier key        {keys[3].Secret}   (Bank Jateng)",
         };
         await File.WriteAllLinesAsync(path, lines, cancellationToken);
     }
