@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Matching.ICandidateRanker, Matching.PostgresCandidateRanker>();
         services.AddHostedService<IdempotencyCleanup>();
         services.AddScoped<Application.Events.IEventFeed, Events.PostgresEventFeed>();
+        services.AddScoped<Application.Analytics.Financing.IFinancingAnalytics, Analytics.PostgresFinancingAnalytics>();
         services.AddSingleton<Webhooks.WebhookSender>();
         services.AddHostedService<Webhooks.WebhookDispatcher>();
         services.AddHostedService<ConnectionPoolCheck>();

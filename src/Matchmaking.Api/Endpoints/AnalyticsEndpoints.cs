@@ -4,6 +4,7 @@ using Matchmaking.Api.Infrastructure;
 using Matchmaking.Api.OpenApi;
 using Matchmaking.Application.Analytics.CapabilityGaps;
 using Matchmaking.Application.Analytics.Funnel;
+using Matchmaking.Application.Analytics.Financing;
 using Matchmaking.Application.Analytics.Linkage;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,6 +28,10 @@ public static class AnalyticsEndpoints
             .WithSummary("Needs posted → matched → shortlisted → invited → accepted → completed → paid, and exposure fairness")
             .Produces<FunnelReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
         group.MapCsvTwin("/funnel", Funnel, "Analytics_Funnel", "Funnel");
+        group.MapGet("/financing", Financing).WithName("Analytics_Financing")
+            .WithSummary("Financing requests, confirmations, offers, acceptances, disbursed amounts and the average accepted rate: total, by province, scale and buyer payment band; share of linked UMKM financed")
+            .Produces<FinancingReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+        group.MapCsvTwin("/financing", Financing, "Analytics_Financing", "Financing");
         return app;
     }
 
@@ -48,6 +53,24 @@ public static class AnalyticsEndpoints
                 f.Dimension, f.Key, f.Name, Int(f.Registered), Int(f.Linked), CsvResult.Format(f.ShareLinked), Int(f.Exporting), CsvResult.Format(f.ShareExporting),
             ]),
             "linkage.csv");
+    }
+
+    private static async Task<Results<Ok<FinancingReport>, CsvResult>> Financing(IMediator mediator, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var report = await mediator.Send(new GetFinancingReportQuery(), cancellationToken);
+        if (!CsvResult.IsRequested(request))
+        {
+            return TypedResults.Ok(report);
+        }
+
+        return new CsvResult(
+            ["dimension", "key", "name", "requests", "confirmed", "disputed", "offers", "accepted", "disbursed", "disbursedAmountIdr", "averageAcceptedRatePercent"],
+            new[] { report.Total }.Concat(report.ByProvince).Concat(report.ByScale).Concat(report.ByPaymentBand).Select(f => (IReadOnlyList<string?>)
+            [
+                f.Dimension, f.Key, f.Name, Int(f.Requests), Int(f.Confirmed), Int(f.Disputed), Int(f.Offers), Int(f.Accepted), Int(f.Disbursed),
+                CsvResult.Format(f.DisbursedAmountIdr), CsvResult.Format(f.AverageAcceptedRatePercent),
+            ]),
+            "financing.csv");
     }
 
     /// <param name="provinceCode">Only near misses of suppliers in this province.</param>

@@ -159,6 +159,49 @@ public sealed class FinancingTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(1L, await count.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task Analytics_CountEachStep_ByProvinceScaleAndPaymentBand_OnHandBuiltData()
+    {
+        // A second linked supplier that asks for nothing: half of the linked UMKM end up financed.
+        var other = await _scenario.SupplierAsync("CV Cor Presisi");
+        var otherMatch = (await _scenario.RunAsync(await _scenario.NeedAsync(await _scenario.BuyerAsync("PT INKA (Persero)"))))[other];
+        await _scenario.PartnershipAsync(otherMatch, other);
+
+        var financed = (await RequestAsync(1_000_000_000, []))["id"]!.GetValue<string>();
+        await (await _buyer.PostJsonAsync($"/api/v1/financing-requests/{financed}/confirm",
+            new { confirmedValueIdr = 2_400_000_000, expectedPaymentDate = _today.AddDays(30) })).ReadJsonAsync();
+        await OfferAsync(_financierA, financed, 1_000_000_000, 12.0, 0, 90);
+        var chosen = await OfferAsync(_financierB, financed, 900_000_000, 9.5, 0, 90);
+        await (await _supplier.PostAsync($"/api/v1/financing-requests/{financed}/offers/{chosen}/accept", null)).ReadJsonAsync();
+        await (await _financierB.PostJsonAsync($"/api/v1/financing-requests/{financed}/disburse", new { disbursedOn = _today })).ReadJsonAsync();
+        var disputed = (await RequestAsync(200_000_000, [_bankA]))["id"]!.GetValue<string>();
+        await (await _buyer.PostJsonAsync($"/api/v1/financing-requests/{disputed}/dispute", new { reason = "Scope changed" })).ReadJsonAsync();
+        var open = (await RequestAsync(300_000_000, []))["id"]!.GetValue<string>();
+        await OfferAsync(_financierA, open, 300_000_000, 10.0, 0, 60);
+        await (await _supplier.PostJsonAsync($"/api/v1/partnerships/{_partnership}/payment", new { invoicedOn = _today, paidOn = _today })).ReadJsonAsync();
+
+        var analyst = (await ClientForRoleAsync("analyst")).Client;
+        var report = await (await analyst.GetAsync("/api/v1/analytics/financing")).ReadJsonAsync();
+        var total = report["total"]!;
+        Assert.Equal((3, 1, 1, 3, 1, 1), (total["requests"]!.GetValue<int>(), total["confirmed"]!.GetValue<int>(), total["disputed"]!.GetValue<int>(),
+            total["offers"]!.GetValue<int>(), total["accepted"]!.GetValue<int>(), total["disbursed"]!.GetValue<int>()));
+        Assert.Equal(900_000_000, total["disbursedAmountIdr"]!.GetValue<long>());
+        Assert.Equal(9.5, total["averageAcceptedRatePercent"]!.GetValue<double>());
+        var province = Assert.Single(report["byProvince"]!.AsArray());
+        Assert.Equal(("33", 3), (province!["key"]!.GetValue<string>(), province["requests"]!.GetValue<int>()));
+        Assert.Equal("Jawa Tengah", province["name"]!.GetValue<string>());
+        Assert.Equal("small", Assert.Single(report["byScale"]!.AsArray())!["key"]!.GetValue<string>());
+        // PLN paid its invoice the same day: median 0 days, the best band.
+        var band = Assert.Single(report["byPaymentBand"]!.AsArray());
+        Assert.Equal(("within_30", 3, 1), (band!["key"]!.GetValue<string>(), band["requests"]!.GetValue<int>(), band["disbursed"]!.GetValue<int>()));
+        Assert.Equal((2, 1, 0.5), (report["linkedSuppliers"]!.GetValue<int>(), report["financedLinkedSuppliers"]!.GetValue<int>(),
+            report["shareOfLinkedFinanced"]!.GetValue<double>()));
+
+        var csv = await analyst.GetStringAsync("/api/v1/analytics/financing/csv");
+        Assert.Contains("total,,,3,1,1,3,1,1,900000000,9.5", csv, StringComparison.Ordinal);
+        await (await _financierA.GetAsync("/api/v1/analytics/financing")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
     private async Task<Guid> FinancierAsync(string name) =>
         Guid.Parse((await (await Client.PostJsonAsync("/api/v1/financiers", new { name, type = "bank" })).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>());
 
