@@ -1,9 +1,12 @@
+using Matchmaking.Application.Matching;
 using Matchmaking.Domain.Access;
 using Matchmaking.Domain.Buyers;
 using Matchmaking.Domain.Common;
 using Matchmaking.Domain.Facilities;
+using Matchmaking.Domain.Financing;
 using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Needs;
+using Matchmaking.Domain.Partnerships;
 using Matchmaking.Domain.Suppliers;
 using Matchmaking.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -34,11 +37,14 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, TimeProvider clock, 
         db.Facilities.AddRange(DemoCatalog.Facilities.Select(f => new Facility(f.Id, f.Profile, now)));
         var suppliers = DemoCatalog.Suppliers(DateOnly.FromDateTime(now.UtcDateTime)).Select(s => new Supplier(s.Id, s.Profile, now)).ToList();
         db.Suppliers.AddRange(suppliers);
-        db.Needs.AddRange(DemoCatalog.Needs(DateOnly.FromDateTime(now.UtcDateTime)).Select(n => new Need(n.Id, PlnId, n.Profile, now)));
-        var bankJateng = new Domain.Financing.Financier(Guid.Parse("0192f000-0000-7000-8000-0000000000f1"), "PT BPD Jawa Tengah (Bank Jateng)",
-            Domain.Financing.FinancierType.Bank, now);
-        db.Financiers.AddRange(bankJateng, new Domain.Financing.Financier(Guid.Parse("0192f000-0000-7000-8000-0000000000f2"),
-            "PLN partnership and community development fund", Domain.Financing.FinancierType.PartnershipFund, now));
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var needs = DemoCatalog.Needs(today).Select(n => new Need(n.Id, PlnId, n.Profile, now)).ToList();
+        db.Needs.AddRange(needs);
+        var bankJateng = new Financier(Guid.Parse("0192f000-0000-7000-8000-0000000000f1"), "PT BPD Jawa Tengah (Bank Jateng)", FinancierType.Bank, now);
+        var plnFund = new Financier(Guid.Parse("0192f000-0000-7000-8000-0000000000f2"), "PLN partnership and community development fund",
+            FinancierType.PartnershipFund, now);
+        db.Financiers.AddRange(bankJateng, plnFund);
+        FinancedPartnership(needs[0], suppliers, bankJateng, plnFund, today, now);
         var keys = new[]
         {
             ApiKey.Issue(Guid.CreateVersion7(), "Demo: PLN procurement system", Role.Buyer, PlnId, now),
@@ -49,9 +55,39 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, TimeProvider clock, 
         db.ApiKeys.AddRange(keys.Select(k => k.Key));
         await db.SaveChangesAsync(cancellationToken);
         await WriteKeysAsync(keys, suppliers[0].Name, cancellationToken);
-        logger.LogInformation("Demo data loaded: {Buyers} buyers, {Suppliers} suppliers, {Facilities} facilities, 2 financiers",
+        logger.LogInformation("Demo data loaded: {Buyers} buyers, {Suppliers} suppliers, {Facilities} facilities, 2 financiers and a financed PLN partnership",
             DemoCatalog.Buyers.Count, suppliers.Count, DemoCatalog.Facilities.Count);
         return true;
+    }
+
+    /// <summary>
+    /// A PLN partnership as the API would have made it (the best supplier meeting every hard constraint of the
+    /// pole-band need, shortlisted, invited and accepting), financed by the PLN fund against Bank Jateng's offer.
+    /// </summary>
+    private void FinancedPartnership(Need need, List<Supplier> suppliers, Financier bank, Financier fund, DateOnly today, DateTimeOffset now)
+    {
+        var best = suppliers
+            .Select(s => MatchScorer.Score(need, s, today, TrackRecordFigures.None))
+            .Where(s => HardConstraints.Evaluate(need, s.Supplier, s.DistanceKm, today).Count == 0)
+            .OrderByDescending(s => s.Score).First();
+        var actor = new Actor(null, "admin");
+        var run = new MatchRun(Guid.CreateVersion7(), need.Id, now, 1, 1);
+        var match = new Match(Guid.CreateVersion7(), run.Id, need.Id, 1, MatchKind.Single, best.Supplier.Id, [], best.Score, best.Components,
+            Math.Round(best.DistanceKm, 1), best.Reasons);
+        db.MatchRuns.Add(run);
+        db.Matches.Add(match);
+        db.MatchTransitions.AddRange(match.Shortlist(actor, "Demo", now), match.Invite(actor, null, now), match.Accept(best.Supplier.Id, actor, null, now)!);
+        var partnership = new Partnership(Guid.CreateVersion7(), match.Id, need.Id, PlnId, [new PartnershipMember(best.Supplier.Id, 1.0)],
+            need.EstimatedValueIdr, today, now);
+        db.Partnerships.Add(partnership);
+        var financing = FinancingRequest.Open(Guid.CreateVersion7(), partnership, best.Supplier.Id, 1_000_000_000, FinancingPurpose.PurchaseOrder, 120, [],
+            FinancingRequest.DefaultMaxShare, actor, now);
+        financing.Confirm(need.EstimatedValueIdr!.Value, today.AddMonths(9), actor, now);
+        financing.MakeOffer(Guid.CreateVersion7(), bank.Id, 1_000_000_000, 11.0, 5_000_000, 120, actor, now);
+        var fromFund = financing.MakeOffer(Guid.CreateVersion7(), fund.Id, 1_000_000_000, 6.0, 0, 120, actor, now);
+        financing.AcceptOffer(fromFund.Id, actor, now);
+        financing.Disburse(fund.Id, today, actor, now);
+        db.FinancingRequests.Add(financing);
     }
 
     /// <summary>Secrets exist only at creation: the run script prints this file (outside git) once loaded.</summary>
