@@ -62,6 +62,7 @@ app.MapAnalyticsEndpoints();
 app.MapAccessEndpoints();
 app.MapEventEndpoints();
 app.MapFinancingEndpoints();
+app.MapProgramEndpoints();
 
 await app.RunAsync();
 

@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddHostedService<IdempotencyCleanup>();
         services.AddScoped<Application.Events.IEventFeed, Events.PostgresEventFeed>();
         services.AddScoped<Application.Analytics.Financing.IFinancingAnalytics, Analytics.PostgresFinancingAnalytics>();
+        services.AddScoped<Application.Analytics.Programs.IProgramAnalytics, Analytics.PostgresProgramAnalytics>();
         services.AddSingleton<Webhooks.WebhookSender>();
         services.AddHostedService<Webhooks.WebhookDispatcher>();
         services.AddHostedService<ConnectionPoolCheck>();

@@ -6,6 +6,7 @@ using Matchmaking.Application.Analytics.CapabilityGaps;
 using Matchmaking.Application.Analytics.Financing;
 using Matchmaking.Application.Analytics.Funnel;
 using Matchmaking.Application.Analytics.Linkage;
+using Matchmaking.Application.Analytics.Programs;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,6 +33,10 @@ public static class AnalyticsEndpoints
             .WithSummary("Financing requests, confirmations, offers, acceptances, disbursed amounts and the average accepted rate: total, by province, scale and buyer payment band; share of linked UMKM financed")
             .Produces<FinancingReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
         group.MapCsvTwin("/financing", Financing, "Analytics_Financing", "Financing");
+        group.MapGet("/programs", Programs).WithName("Analytics_Programs")
+            .WithSummary("Program effect: enrolled, completed, gaps closed and what followed (qualified, invited, partnerships won, value), per program and per gap against suppliers with the same gap that did not enrol")
+            .Produces<ProgramEffectReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+        group.MapCsvTwin("/programs", Programs, "Analytics_Programs", "Program effect");
         return app;
     }
 
@@ -71,6 +76,28 @@ public static class AnalyticsEndpoints
                 CsvResult.Format(f.DisbursedAmountIdr), CsvResult.Format(f.AverageAcceptedRatePercent),
             ]),
             "financing.csv");
+    }
+
+    private static async Task<Results<Ok<ProgramEffectReport>, CsvResult>> Programs(IMediator mediator, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var report = await mediator.Send(new GetProgramEffectQuery(), cancellationToken);
+        if (!CsvResult.IsRequested(request))
+        {
+            return TypedResults.Ok(report);
+        }
+
+        static IReadOnlyList<string?> Row(string scope, string key, string group, int enrolled, int completed, int closed, Followed f) =>
+            [scope, key, group, Int(enrolled), Int(completed), Int(closed), Int(f.Suppliers), Int(f.LaterQualified), Int(f.LaterInvited), Int(f.PartnershipsWon),
+             CsvResult.Format(f.PartnershipValueIdr)];
+        return new CsvResult(
+            ["scope", "key", "group", "enrolled", "completed", "gapsClosed", "suppliers", "laterQualified", "laterInvited", "partnershipsWon", "partnershipValueIdr"],
+            report.ByProgram.Select(p => Row("program", p.Name, "enrolled", p.Enrolled, p.Completed, p.GapsClosed, p.After))
+                .Concat(report.ByGap.SelectMany(g => new[]
+                {
+                    Row("gap", $"{g.GapKind}:{g.GapSubject}", "enrolled", g.Enrolled.Suppliers, 0, 0, g.Enrolled),
+                    Row("gap", $"{g.GapKind}:{g.GapSubject}", "not_enrolled", 0, 0, 0, g.NotEnrolled),
+                })),
+            "program-effect.csv");
     }
 
     /// <param name="provinceCode">Only near misses of suppliers in this province.</param>

@@ -26,6 +26,7 @@ public interface IApplicationDbContext
     DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries { get; }
     DbSet<Domain.Financing.Financier> Financiers { get; }
     DbSet<Domain.Financing.FinancingRequest> FinancingRequests { get; }
+    DbSet<Domain.Programs.CapabilityProgram> Programs { get; }
 
     /// <summary>For the few aggregate queries written in SQL (analytics).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

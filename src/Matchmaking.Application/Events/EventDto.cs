@@ -22,6 +22,7 @@ public sealed record EventDto(Guid Id, string Type, DateTimeOffset OccurredAt, E
 /// qualityRating, onTimeRating, invoicedOn, paidOn, daysToPay (as far as known).
 /// supplier.imported: importId, rowsRead, accepted, updated, rejected.
 /// webhook.disabled: webhookId, url, reason.
+/// program.enrolled, program.completed: programId, enrolmentId, supplierIds, title (the program's name), status, outcome.
 /// financing.*: financingRequestId, partnershipId, buyerId, supplierIds, status, previousStatus, amountIdr (and for offers offerId,
 /// financierId, annualRatePercent, totalCostIdr; for confirmations expectedPaymentDate).
 /// </summary>
@@ -71,6 +72,9 @@ public sealed record EventData
     public double? AnnualRatePercent { get; init; }
     public long? TotalCostIdr { get; init; }
     public DateOnly? ExpectedPaymentDate { get; init; }
+    public Guid? ProgramId { get; init; }
+    public Guid? EnrolmentId { get; init; }
+    public string? Outcome { get; init; }
     public string? Url { get; init; }
     public string? Reason { get; init; }
 

@@ -137,6 +137,15 @@ public static class EventFactory
             }).ToJson())
         .ForFinanciers([offer.FinancierId]);
 
+    /// <summary>A supplier enrolled in or completed a program: for the supplier (and admin).</summary>
+    public static IntegrationEvent ProgramStep(Domain.Programs.CapabilityProgram program, Domain.Programs.Enrolment enrolment, DateTimeOffset now) =>
+        new(enrolment.Status == Domain.Programs.EnrolmentStatus.Completed ? EventTypes.ProgramCompleted : EventTypes.ProgramEnrolled, now, enrolment.Id, null,
+            [enrolment.SupplierId], new EventData
+            {
+                ProgramId = program.Id, EnrolmentId = enrolment.Id, SupplierIds = [enrolment.SupplierId], Title = program.Name, Status = Wire(enrolment.Status),
+                Outcome = enrolment.Status == Domain.Programs.EnrolmentStatus.Completed ? Wire(enrolment.Outcome.Kind) : null,
+            }.ToJson());
+
     private static EventData Financing(FinancingRequest request) => new()
     {
         FinancingRequestId = request.Id,

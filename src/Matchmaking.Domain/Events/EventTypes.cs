@@ -23,12 +23,15 @@ public static class EventTypes
     public const string FinancingOfferAccepted = "financing.offer_accepted";
     public const string FinancingDisbursed = "financing.disbursed";
     public const string FinancingRepaid = "financing.repaid";
+    public const string ProgramEnrolled = "program.enrolled";
+    public const string ProgramCompleted = "program.completed";
 
     public static readonly IReadOnlyList<string> All =
     [
         NeedCreated, NeedStatusChanged, MatchRunCompleted, MatchShortlisted, MatchInvited, MatchAccepted, MatchDeclined,
         MatchWithdrawn, PartnershipCreated, PartnershipCompleted, PartnershipPaymentRecorded, SupplierImported, WebhookDisabled,
         FinancingRequested, FinancingConfirmed, FinancingDisputed, FinancingOfferMade, FinancingOfferAccepted, FinancingDisbursed, FinancingRepaid,
+        ProgramEnrolled, ProgramCompleted,
     ];
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);

@@ -110,5 +110,5 @@ public static class HardConstraints
         _ => "required",
     };
 
-    private static string Wire(Enum value) => value.ToString().ToLowerInvariant();
+    public static string Wire(Enum value) => value.ToString().ToLowerInvariant();
 }

@@ -58,6 +58,46 @@ public sealed class Supplier
         Version++;
     }
 
+    /// <summary>A certificate granted (through a capability program): it counts from the next match run on.</summary>
+    public void GrantCertification(Certification certification, DateTimeOffset now)
+    {
+        if (certification.IssuedOn is { } issued && certification.ValidUntil <= issued)
+        {
+            throw new DomainRuleException("outcome.validUntil", "A certificate must expire after it was issued.");
+        }
+
+        _certifications.Add(certification);
+        UpdatedAt = now;
+        Version++;
+    }
+
+    /// <summary>A capability verified (through a capability program): added, or its capacity replaced when the code is known.</summary>
+    public void VerifyCapability(SupplierCapability capability, DateTimeOffset now)
+    {
+        if (capability.MonthlyCapacity < 0)
+        {
+            throw new DomainRuleException("outcome.monthlyCapacity", "Capacity cannot be negative.");
+        }
+
+        _capabilities.RemoveAll(c => c.Code == capability.Code);
+        _capabilities.Add(capability);
+        UpdatedAt = now;
+        Version++;
+    }
+
+    /// <summary>Local content raised (through a capability program); it never goes down this way.</summary>
+    public void RaiseLocalContent(decimal tkdnPercent, DateTimeOffset now)
+    {
+        if (tkdnPercent is < 0 or > 100 || tkdnPercent <= (TkdnPercent ?? -1))
+        {
+            throw new DomainRuleException("outcome.tkdnPercent", $"The new TKDN must be 0..100 and above the current {TkdnPercent ?? 0}%.");
+        }
+
+        TkdnPercent = tkdnPercent;
+        UpdatedAt = now;
+        Version++;
+    }
+
     /// <summary>Suppliers are never hard-deleted: matches and partnerships keep pointing at them.</summary>
     public void Deactivate(DateTimeOffset now)
     {

@@ -88,6 +88,10 @@ public sealed class OutboxInterceptor(TimeProvider clock) : SaveChangesIntercept
                 case FinancingOffer offer when entry.State == EntityState.Added:
                     events.Add(EventFactory.FinancingOfferMade(context.Set<FinancingRequest>().Local.First(r => r.Id == offer.RequestId), offer, now));
                     break;
+                case Domain.Programs.Enrolment enrolment when entry.State == EntityState.Added
+                    || (entry.State == EntityState.Modified && Changed(entry, nameof(Domain.Programs.Enrolment.Status)) is not null):
+                    events.Add(EventFactory.ProgramStep(context.Set<Domain.Programs.CapabilityProgram>().Local.First(p => p.Id == enrolment.ProgramId), enrolment, now));
+                    break;
                 case WebhookSubscription subscription when entry.State == EntityState.Modified && Changed(entry, nameof(WebhookSubscription.Active)) is (true, false):
                     events.Add(EventFactory.WebhookDisabled(subscription, now));
                     break;

@@ -28,6 +28,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
     public DbSet<Domain.Financing.Financier> Financiers => Set<Domain.Financing.Financier>();
     public DbSet<Domain.Financing.FinancingRequest> FinancingRequests => Set<Domain.Financing.FinancingRequest>();
+    public DbSet<Domain.Programs.CapabilityProgram> Programs => Set<Domain.Programs.CapabilityProgram>();
     public DbSet<Province> Provinces => Set<Province>();
     public DbSet<Capability> Capabilities => Set<Capability>();
 

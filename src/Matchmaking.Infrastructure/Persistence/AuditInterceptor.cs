@@ -32,7 +32,8 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
             .Where(e => !(e.Entity is Domain.Matching.Match && e.State == EntityState.Added))
             .Where(e => !e.Metadata.IsOwned() && e.Entity is not AuditEntry and not Domain.Matching.MatchTransition and not Domain.Matching.NearMissRecord
                 and not Domain.Events.IntegrationEvent and not Domain.Webhooks.WebhookDelivery and not Domain.Webhooks.WebhookAttempt
-                and not Domain.Financing.FinancingStep and not Domain.Financing.FinancingOffer && e.Metadata.FindProperty("Id")?.ClrType == typeof(Guid))
+                and not Domain.Financing.FinancingStep and not Domain.Financing.FinancingOffer
+                and not Domain.Programs.Enrolment && e.Metadata.FindProperty("Id")?.ClrType == typeof(Guid))
             .Select(e => new AuditEntry(
                 Guid.CreateVersion7(),
                 user.KeyId,

@@ -16,9 +16,13 @@ namespace Matchmaking.Application.Matching.ListNearMisses;
 /// <summary>A factory-sharing facility that can close a gap, and how far it is from the supplier.</summary>
 public sealed record UpgradePathDto(Guid FacilityId, string Name, string Operator, double DistanceKm, string Provides);
 
-/// <summary>A supplier failing exactly one hard constraint: what it lacks and how it could close the gap.</summary>
+/// <summary>
+/// A supplier failing exactly one hard constraint: what it lacks and how it could close the gap — a
+/// factory-sharing facility nearby, and the capability programs that address it in the supplier's province.
+/// </summary>
 public sealed record NearMissDto(
-    MatchSupplierDto Supplier, double Score, ComponentsDto Components, double DistanceKm, IReadOnlyList<string> Gaps, UpgradePathDto? UpgradePath);
+    MatchSupplierDto Supplier, double Score, ComponentsDto Components, double DistanceKm, IReadOnlyList<string> Gaps, UpgradePathDto? UpgradePath,
+    IReadOnlyList<Programs.ProgramRefDto> Programs);
 
 public sealed record ListNearMissesQuery(Guid NeedId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<NearMissDto>>, IPagedQuery;
 
@@ -41,6 +45,7 @@ public sealed class ListNearMissesQueryHandler(IApplicationDbContext db, ICandid
         var ranking = await ranker.RankAsync(need, today, 1, Math.Max(1, wanted), cancellationToken);
         var best = NearMissFinder.Best(need, ranking.NearMisses, wanted).Skip((request.Page - 1) * request.PageSize).ToList();
         var nearMisses = await NearMissFinder.DescribeAsync(db, need, best, today, cancellationToken);
+        var programs = await db.Programs.AsNoTracking().Where(p => p.EndsOn >= today).ToListAsync(cancellationToken);
         var items = nearMisses
             .Select(x =>
             {
@@ -48,7 +53,8 @@ public sealed class ListNearMissesQueryHandler(IApplicationDbContext db, ICandid
                 return new NearMissDto(
                     new MatchSupplierDto(x.Supplier.Id, x.Supplier.Name, x.Supplier.Scale, x.Supplier.ProvinceCode),
                     x.Scored.Score, new ComponentsDto(c.Capability, c.Capacity, c.Proximity, c.TrackRecord, c.LocalContent),
-                    Math.Round(x.Scored.DistanceKm, 1), [x.Gap.Message], x.UpgradePath);
+                    Math.Round(x.Scored.DistanceKm, 1), [x.Gap.Message], x.UpgradePath,
+                    Programs.ProgramMatcher.For(programs, x.Gap.Kind, x.Gap.Subject, x.Supplier.ProvinceCode));
             })
             .ToList();
         return new PagedList<NearMissDto>(items, request.Page, request.PageSize, Math.Min(MaxListed, ranking.NearMissCount));

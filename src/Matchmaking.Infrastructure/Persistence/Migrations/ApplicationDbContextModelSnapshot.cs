@@ -1062,6 +1062,161 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                     b.ToTable("partnerships", (string)null);
                 });
 
+            modelBuilder.Entity("Matchmaking.Domain.Programs.CapabilityProgram", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("CapabilityCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("capability_codes");
+
+                    b.PrimitiveCollection<string[]>("CertificationSchemes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("certification_schemes");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("operator");
+
+                    b.PrimitiveCollection<string[]>("ProvinceCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("province_codes");
+
+                    b.Property<bool>("RaisesLocalContent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("raises_local_content");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_capability_programs");
+
+                    b.ToTable("capability_programs", (string)null);
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Programs.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Matchmaking.Domain.Programs.Enrolment.Outcome#ProgramOutcome", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("CapabilityCode")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("outcome_capability_code");
+
+                            b1.Property<string>("CertificateNumber")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("outcome_certificate_number");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("outcome_kind");
+
+                            b1.Property<decimal?>("MonthlyCapacity")
+                                .HasColumnType("numeric")
+                                .HasColumnName("outcome_monthly_capacity");
+
+                            b1.Property<string>("Scheme")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("outcome_scheme");
+
+                            b1.Property<decimal?>("TkdnPercent")
+                                .HasColumnType("numeric")
+                                .HasColumnName("outcome_tkdn_percent");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("outcome_unit");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("date")
+                                .HasColumnName("outcome_valid_until");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_program_enrolments");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_program_enrolments_supplier_id");
+
+                    b.HasIndex("ProgramId", "SupplierId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_program_enrolments_program_id_supplier_id");
+
+                    b.ToTable("program_enrolments", (string)null);
+                });
+
             modelBuilder.Entity("Matchmaking.Domain.Reference.Capability", b =>
                 {
                     b.Property<string>("Code")
@@ -2302,6 +2457,23 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                     b.Navigation("Members");
                 });
 
+            modelBuilder.Entity("Matchmaking.Domain.Programs.Enrolment", b =>
+                {
+                    b.HasOne("Matchmaking.Domain.Programs.CapabilityProgram", null)
+                        .WithMany("Enrolments")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_enrolments_capability_programs_program_id");
+
+                    b.HasOne("Matchmaking.Domain.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_enrolments_suppliers_supplier_id");
+                });
+
             modelBuilder.Entity("Matchmaking.Domain.Reference.Capability", b =>
                 {
                     b.HasOne("Matchmaking.Domain.Reference.Capability", null)
@@ -2480,6 +2652,11 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Offers");
+                });
+
+            modelBuilder.Entity("Matchmaking.Domain.Programs.CapabilityProgram", b =>
+                {
+                    b.Navigation("Enrolments");
                 });
 
             modelBuilder.Entity("Matchmaking.Domain.Webhooks.WebhookDelivery", b =>

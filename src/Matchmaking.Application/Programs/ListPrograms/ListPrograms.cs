@@ -1,0 +1,43 @@
+using FluentValidation;
+using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Models;
+using Matchmaking.Application.Common.Validation;
+using Matchmaking.Domain.Programs;
+using Matchmaking.Domain.Reference;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Application.Programs.ListPrograms;
+
+public sealed record ListProgramsQuery(string? ProvinceCode = null, string? Kind = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : IQuery<PagedList<ProgramDto>>, IPagedQuery;
+
+public sealed class ListProgramsQueryHandler(IApplicationDbContext db) : IRequestHandler<ListProgramsQuery, PagedList<ProgramDto>>
+{
+    public async Task<PagedList<ProgramDto>> Handle(ListProgramsQuery request, CancellationToken cancellationToken)
+    {
+        var query = db.Programs.AsNoTracking();
+        if (request.ProvinceCode is { } province)
+        {
+            query = query.Where(p => p.ProvinceCodes.Length == 0 || p.ProvinceCodes.Contains(province));
+        }
+
+        if (RuleExtensions.ParseWireEnumOrNull<ProgramKind>(request.Kind) is { } kind)
+        {
+            query = query.Where(p => p.Kind == kind);
+        }
+
+        var page = await query.OrderBy(p => p.StartsOn).ThenBy(p => p.Id).ToPageAsync(request, cancellationToken);
+        return new PagedList<ProgramDto>(page.Items.Select(ProgramDto.From).ToList(), page.Page, page.PageSize, page.TotalCount);
+    }
+}
+
+public sealed class ListProgramsQueryValidator : AbstractValidator<ListProgramsQuery>
+{
+    public ListProgramsQueryValidator(ReferenceCatalog catalog)
+    {
+        this.AddPageRules();
+        RuleFor(q => q.ProvinceCode).OptionalProvince(catalog);
+        RuleFor(q => q.Kind).OptionalWireEnum<ListProgramsQuery, ProgramKind>();
+    }
+}
