@@ -142,7 +142,11 @@ public static class EventFactory
         new(enrolment.Status == Domain.Programs.EnrolmentStatus.Completed ? EventTypes.ProgramCompleted : EventTypes.ProgramEnrolled, now, enrolment.Id, null,
             [enrolment.SupplierId], new EventData
             {
-                ProgramId = program.Id, EnrolmentId = enrolment.Id, SupplierIds = [enrolment.SupplierId], Title = program.Name, Status = Wire(enrolment.Status),
+                ProgramId = program.Id,
+                EnrolmentId = enrolment.Id,
+                SupplierIds = [enrolment.SupplierId],
+                Title = program.Name,
+                Status = Wire(enrolment.Status),
                 Outcome = enrolment.Status == Domain.Programs.EnrolmentStatus.Completed ? Wire(enrolment.Outcome.Kind) : null,
             }.ToJson());
 

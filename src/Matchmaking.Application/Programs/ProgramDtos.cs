@@ -1,5 +1,5 @@
-using Matchmaking.Domain.Programs;
 using Matchmaking.Domain.Common;
+using Matchmaking.Domain.Programs;
 using Matchmaking.Domain.Suppliers;
 
 namespace Matchmaking.Application.Programs;

@@ -32,7 +32,7 @@ public sealed class PostgresFinancingAnalytics(ApplicationDbContext db) : IFinan
                    count(*)::int AS requests,
                    (count(*) FILTER (WHERE confirmed_value_idr IS NOT NULL))::int AS confirmed,
                    (count(*) FILTER (WHERE status = 'Disputed'))::int AS disputed,
-                   sum(offer_count)::int AS offers,
+                   coalesce(sum(offer_count), 0)::int AS offers,
                    (count(*) FILTER (WHERE accepted_offer_id IS NOT NULL))::int AS accepted,
                    (count(*) FILTER (WHERE disbursed_on IS NOT NULL))::int AS disbursed,
                    (coalesce(sum(accepted_amount) FILTER (WHERE disbursed_on IS NOT NULL), 0))::bigint AS disbursed_amount_idr,

@@ -7,6 +7,7 @@ using Matchmaking.Domain.Financing;
 using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Needs;
 using Matchmaking.Domain.Partnerships;
+using Matchmaking.Domain.Programs;
 using Matchmaking.Domain.Suppliers;
 using Matchmaking.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,13 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, TimeProvider clock, 
             FinancierType.PartnershipFund, now);
         db.Financiers.AddRange(bankJateng, plnFund);
         FinancedPartnership(needs[0], suppliers, bankJateng, plnFund, today, now);
+        db.Programs.AddRange(
+            new CapabilityProgram(Guid.Parse("0192f000-0000-7000-8000-0000000000a1"), "SNI certification clinic for Ceper foundries",
+                "Dinas Perindustrian dan Perdagangan Provinsi Jawa Tengah", ProgramKind.CertificationSupport, [], [CertificationScheme.Sni], false, ["33"],
+                today, today.AddMonths(4), 25, now),
+            new CapabilityProgram(Guid.Parse("0192f000-0000-7000-8000-0000000000a2"), "CNC machining and reverse engineering, Politeknik Manufaktur Ceper",
+                "Kementerian Perindustrian (Direktorat IKM Logam)", ProgramKind.Training, ["metal.machining.cnc"], [], false, ["33"],
+                today.AddDays(14), today.AddMonths(3), 16, now));
         var keys = new[]
         {
             ApiKey.Issue(Guid.CreateVersion7(), "Demo: PLN procurement system", Role.Buyer, PlnId, now),
@@ -55,7 +63,7 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, TimeProvider clock, 
         db.ApiKeys.AddRange(keys.Select(k => k.Key));
         await db.SaveChangesAsync(cancellationToken);
         await WriteKeysAsync(keys, suppliers[0].Name, cancellationToken);
-        logger.LogInformation("Demo data loaded: {Buyers} buyers, {Suppliers} suppliers, {Facilities} facilities, 2 financiers and a financed PLN partnership",
+        logger.LogInformation("Demo data loaded: {Buyers} buyers, {Suppliers} suppliers, {Facilities} facilities, 2 financiers, a financed PLN partnership and 2 capability programs",
             DemoCatalog.Buyers.Count, suppliers.Count, DemoCatalog.Facilities.Count);
         return true;
     }

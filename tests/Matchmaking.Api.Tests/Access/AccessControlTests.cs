@@ -87,6 +87,13 @@ public sealed class AccessControlTests(ApiFixture fixture) : ApiTest(fixture)
         Add("GET", "/api/v1/financiers", 200, 200, 200, 200);
         Add("POST", "/api/v1/financiers", 201, 403, 403, 403);
         Add("GET", "/api/v1/financing-requests", 200, 200, 200, 403);
+        Add("GET", "/api/v1/programs", 200, 200, 200, 200);
+        Add("POST", "/api/v1/programs", 201, 403, 403, 403);
+        Add("GET", "/api/v1/suppliers/{supplierA}/recommendations", 200, 403, 200, 403);
+        Add("GET", "/api/v1/suppliers/{supplierB}/recommendations", 200, 403, 403, 403);
+        Add("GET", "/api/v1/suppliers/{supplierA}/programs", 200, 403, 200, 403);
+        Add("GET", "/api/v1/analytics/financing", 200, 403, 403, 200);
+        Add("GET", "/api/v1/analytics/programs", 200, 403, 403, 200);
         return data;
     }
 
@@ -245,6 +252,16 @@ public sealed class AccessControlTests(ApiFixture fixture) : ApiTest(fixture)
             ("POST", "/api/v1/facilities") or ("PUT", "/api/v1/facilities/{facility}") => TestData.Facility(),
             ("POST", "/api/v1/api-keys") => new { role = "analyst", name = "matrix" },
             ("POST", "/api/v1/needs") => TestData.Need(buyerId: _buyerA),
+            ("POST", "/api/v1/programs") => new
+            {
+                name = "Matrix clinic",
+                @operator = "Dinas",
+                kind = "training",
+                capabilityCodes = new[] { "metal.casting" },
+                startsOn = DateOnly.FromDateTime(DateTime.UtcNow),
+                endsOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
+                seats = 5,
+            },
             ("POST", "/api/v1/financiers") => new { name = "Bank Matrix", type = "bank" },
             ("POST", "/api/v1/webhooks") => new { url = "http://127.0.0.1:9/hooks", events = new[] { "match.accepted" } },
             _ => null,

@@ -8,7 +8,7 @@ namespace Matchmaking.Api.Tests.Financing;
 public sealed class DemoDataTests(ApiFixture fixture) : ApiTest(fixture)
 {
     [Fact]
-    public async Task DemoData_HoldsTwoFinanciersAndAFinancedPlnPartnership()
+    public async Task DemoData_HoldsFinanciersAFinancedPlnPartnershipAndTwoCentralJavaPrograms()
     {
         await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
         {
@@ -24,5 +24,7 @@ public sealed class DemoDataTests(ApiFixture fixture) : ApiTest(fixture)
         var events = (await (await Client.GetAsync("/api/v1/events?limit=1000")).ReadJsonAsync())["items"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ToList();
         Assert.Contains("financing.disbursed", events);
         Assert.Contains("match.accepted", events);
+        var programs = (await (await Client.GetAsync("/api/v1/programs?provinceCode=33")).ReadJsonAsync())["items"]!.AsArray();
+        Assert.Equal(2, programs.Count);
     }
 }

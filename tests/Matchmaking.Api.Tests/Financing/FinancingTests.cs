@@ -160,6 +160,14 @@ public sealed class FinancingTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task Analytics_WithNoFinancingYet_AreZeros()
+    {
+        var total = (await (await Client.GetAsync("/api/v1/analytics/financing")).ReadJsonAsync())["total"]!;
+        Assert.Equal((0, 0, 0L), (total["requests"]!.GetValue<int>(), total["offers"]!.GetValue<int>(), total["disbursedAmountIdr"]!.GetValue<long>()));
+        Assert.Null(total["averageAcceptedRatePercent"]);
+    }
+
+    [Fact]
     public async Task Analytics_CountEachStep_ByProvinceScaleAndPaymentBand_OnHandBuiltData()
     {
         // A second linked supplier that asks for nothing: half of the linked UMKM end up financed.

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
-using Matchmaking.Domain.Programs;
 using Matchmaking.Domain.Common;
+using Matchmaking.Domain.Programs;
 using Matchmaking.Domain.Suppliers;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Matchmaking.Application.Common;
-using Matchmaking.Domain.Programs;
 using Matchmaking.Domain.Common;
+using Matchmaking.Domain.Programs;
 using Matchmaking.Domain.Suppliers;
 using MediatR;
 

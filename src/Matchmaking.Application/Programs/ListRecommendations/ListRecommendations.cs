@@ -32,7 +32,14 @@ public sealed class ListRecommendationsQueryHandler(IApplicationDbContext db, Ti
             .Where(n => n.SupplierId == request.SupplierId && latestRuns.Contains(n.RunId))
             .Join(db.Needs.Where(n => n.Status == NeedStatus.Open), m => m.NeedId, n => n.Id, (m, n) => new
             {
-                m.GapKind, m.GapSubject, m.GapMessage, m.FacilityId, n.Id, n.Title, n.EstimatedValueIdr, n.NeededBy,
+                m.GapKind,
+                m.GapSubject,
+                m.GapMessage,
+                m.FacilityId,
+                n.Id,
+                n.Title,
+                n.EstimatedValueIdr,
+                n.NeededBy,
             })
             .ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
