@@ -34,7 +34,7 @@ public static class SupplierEndpoints
             .WithSummary("Bulk import (CSV or NDJSON, streamed): validated like a single create, upserted by NIB, written with COPY in batches")
             .WithMetadata(new BodySizeLimit(ImportBodyLimitBytes), new IdempotencyOutsideRequestTransaction())
             .Accepts<string>("text/csv", "application/x-ndjson")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", List).WithName("Suppliers_List").WithMetadata(new ETagged())
             .WithSummary("List suppliers (JSON or Accept: text/csv)")
@@ -76,7 +76,8 @@ public static class SupplierEndpoints
     /// <summary>Bulk import bodies may be large (a million rows is ~1 GB of NDJSON); every other endpoint keeps 1 MiB.</summary>
     public const long ImportBodyLimitBytes = 4L * 1024 * 1024 * 1024;
 
-    private static async Task<Ok<ImportResultDto>> Import(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    /// <param name="initialLoad">For a registry of at most 10,000 suppliers (else 409): the search index is rebuilt once at the end instead of maintained row by row.</param>
+    private static async Task<Ok<ImportResultDto>> Import(HttpRequest request, IMediator mediator, CancellationToken cancellationToken, bool initialLoad = false)
     {
         var format = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() switch
         {
@@ -84,7 +85,7 @@ public static class SupplierEndpoints
             "application/x-ndjson" or "application/jsonl" or "application/jsonlines" or "application/x-jsonlines" => ImportFormat.Ndjson,
             _ => throw new BadHttpRequestException("Send text/csv or application/x-ndjson.", StatusCodes.Status415UnsupportedMediaType),
         };
-        return TypedResults.Ok(await mediator.Send(new ImportSuppliersCommand(request.Body, format), cancellationToken));
+        return TypedResults.Ok(await mediator.Send(new ImportSuppliersCommand(request.Body, format, initialLoad), cancellationToken));
     }
 
     /// <summary>Registers a supplier; its scale is derived from revenue or capital (PP 7/2021).</summary>

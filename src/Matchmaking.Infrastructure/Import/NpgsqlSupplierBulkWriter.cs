@@ -1,4 +1,5 @@
 using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Suppliers.ImportSuppliers;
 using Matchmaking.Domain.Suppliers;
 using Matchmaking.Infrastructure.Persistence;
@@ -9,61 +10,85 @@ using NpgsqlTypes;
 namespace Matchmaking.Infrastructure.Import;
 
 /// <summary>
-/// One batch, one transaction: COPY (binary) into temporary tables, then a set-based upsert by NIB, the
-/// children replaced, and an audit entry per supplier. Anything failing rolls the whole batch back.
-/// On update the supplier keeps its id, creation time and active flag (an import can deactivate, not revive).
+/// One batch, one transaction. Suppliers whose NIB is new are copied (binary COPY) straight into their
+/// tables, children included, since their ids are known here; those already registered are staged and
+/// replaced set-based (they keep their id, creation time and active flag: an import can deactivate, not
+/// revive). One audit entry per batch lists the suppliers; match profiles are refreshed once per batch.
+/// Anything failing rolls the whole batch back; a NIB registered meanwhile by someone else makes the batch
+/// run again, then as an update.
 /// </summary>
-public sealed class NpgsqlSupplierBulkWriter(ApplicationDbContext db, ICurrentUser user, Microsoft.Extensions.Logging.ILogger<NpgsqlSupplierBulkWriter> logger) : ISupplierBulkWriter
+public sealed class NpgsqlSupplierBulkWriter(
+    ApplicationDbContext db, ICurrentUser user, Microsoft.Extensions.Configuration.IConfiguration configuration,
+    Microsoft.Extensions.Logging.ILogger<NpgsqlSupplierBulkWriter> logger) : ISupplierBulkWriter
 {
-    // Match profiles (migration MatchProfiles) follow every write through statement triggers; a batch defers
-    // them and refreshes its suppliers once, after their children are written.
-    private const string StagingTables = """
-        SET LOCAL matchmaking.defer_match_profiles = on;
-        CREATE TEMP TABLE import_suppliers (LIKE suppliers) ON COMMIT DROP;
-        CREATE TEMP TABLE import_capabilities (nib char(13), code varchar(100), monthly_capacity numeric(18,2), unit varchar(20), description varchar(4000)) ON COMMIT DROP;
-        CREATE TEMP TABLE import_certifications (nib char(13), scheme varchar(20), number varchar(100), issuer varchar(200), issued_on date, valid_until date) ON COMMIT DROP;
-        """;
+    /// <summary>An initial load (trigram index rebuilt once at the end) is for a registry holding at most this many suppliers (Import:InitialLoadMaxExisting).</summary>
+    public const int InitialLoadMaxExisting = 10_000;
+
+    public const string SearchIndex = "ix_suppliers_search_trgm";
+
+    public const string CreateSearchIndex =
+        $"CREATE INDEX IF NOT EXISTS {SearchIndex} ON suppliers USING gin ((name || ' ' || COALESCE(description, '')) gin_trgm_ops)";
 
     private const string SupplierColumns =
         "id, name, nib, legal_form, business_capital_idr, annual_revenue_idr, scale, scale_basis, province_code, regency_code, latitude, longitude, " +
         "kbli_codes, kbli_version, tkdn_percent, employees, export_experience, cooperative, description, contact_name, contact_email, contact_phone, " +
         "active, created_at, updated_at, version";
 
-    private const string Upsert = $"""
-        WITH upserted AS (
-            INSERT INTO suppliers ({SupplierColumns})
-            SELECT {SupplierColumns} FROM import_suppliers
-            ON CONFLICT (nib) DO UPDATE SET
-                name = excluded.name, legal_form = excluded.legal_form, business_capital_idr = excluded.business_capital_idr,
-                annual_revenue_idr = excluded.annual_revenue_idr, scale = excluded.scale, scale_basis = excluded.scale_basis,
-                province_code = excluded.province_code, regency_code = excluded.regency_code, latitude = excluded.latitude,
-                longitude = excluded.longitude, kbli_codes = excluded.kbli_codes, kbli_version = excluded.kbli_version,
-                tkdn_percent = excluded.tkdn_percent, employees = excluded.employees, export_experience = excluded.export_experience,
-                cooperative = excluded.cooperative, description = excluded.description, contact_name = excluded.contact_name,
-                contact_email = excluded.contact_email, contact_phone = excluded.contact_phone,
-                active = suppliers.active AND excluded.active, updated_at = excluded.updated_at, version = suppliers.version + 1
-            RETURNING id, (xmax = 0) AS inserted),
-        audited AS (
-            INSERT INTO audit_entries (id, key_id, role, entity, entity_id, action, at)
-            SELECT gen_random_uuid(), @key_id, @role, 'supplier', id, CASE WHEN inserted THEN 'created' ELSE 'updated' END, now()
-            FROM upserted)
-        SELECT (count(*) FILTER (WHERE inserted))::int, (count(*) FILTER (WHERE NOT inserted))::int FROM upserted;
-        """;
+    // Match profiles (migration MatchProfiles) follow every write through statement triggers; a batch defers
+    // them and refreshes its suppliers once, after their children are written.
+    private const string DeferProfiles = "SET LOCAL matchmaking.defer_match_profiles = on";
 
-    private const string DeleteReplacedChildren = """
-        DELETE FROM supplier_capabilities c USING suppliers s, import_suppliers i WHERE c.supplier_id = s.id AND s.nib = i.nib;
-        DELETE FROM supplier_certifications c USING suppliers s, import_suppliers i WHERE c.supplier_id = s.id AND s.nib = i.nib;
-        """;
-
-    private const string InsertChildren = """
-        INSERT INTO supplier_capabilities (supplier_id, code, monthly_capacity, unit, description)
-            SELECT s.id, c.code, c.monthly_capacity, c.unit, c.description FROM import_capabilities c JOIN suppliers s ON s.nib = c.nib;
-        INSERT INTO supplier_certifications (supplier_id, scheme, number, issuer, issued_on, valid_until)
-            SELECT s.id, c.scheme, c.number, c.issuer, c.issued_on, c.valid_until FROM import_certifications c JOIN suppliers s ON s.nib = c.nib;
-        SELECT refresh_supplier_match_profiles(ARRAY(SELECT s.id FROM import_suppliers i JOIN suppliers s ON s.nib = i.nib));
+    private const string ReplaceExisting = """
+        UPDATE suppliers s SET
+            name = i.name, legal_form = i.legal_form, business_capital_idr = i.business_capital_idr, annual_revenue_idr = i.annual_revenue_idr,
+            scale = i.scale, scale_basis = i.scale_basis, province_code = i.province_code, regency_code = i.regency_code, latitude = i.latitude,
+            longitude = i.longitude, kbli_codes = i.kbli_codes, kbli_version = i.kbli_version, tkdn_percent = i.tkdn_percent, employees = i.employees,
+            export_experience = i.export_experience, cooperative = i.cooperative, description = i.description, contact_name = i.contact_name,
+            contact_email = i.contact_email, contact_phone = i.contact_phone, active = s.active AND i.active, updated_at = i.updated_at,
+            version = s.version + 1
+        FROM import_suppliers i WHERE s.id = i.id;
+        DELETE FROM supplier_capabilities WHERE supplier_id IN (SELECT id FROM import_suppliers);
+        DELETE FROM supplier_certifications WHERE supplier_id IN (SELECT id FROM import_suppliers);
         """;
 
     public async Task<(int Inserted, int Updated)> UpsertAsync(IReadOnlyList<Supplier> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteAsync(batch, cancellationToken);
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && attempt == 1)
+            {
+                // Another writer registered one of these NIBs between the lookup and the copy: look again.
+            }
+        }
+    }
+
+    public async Task<IAsyncDisposable> DeferSearchIndexAsync(CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        var limit = Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, "Import:InitialLoadMaxExisting", InitialLoadMaxExisting);
+        await using (var count = new NpgsqlCommand("SELECT count(*) > @limit FROM suppliers", connection))
+        {
+            count.Parameters.AddWithValue("limit", (long)limit);
+            if ((bool)(await count.ExecuteScalarAsync(cancellationToken))!)
+            {
+                throw new ConflictException($"An initial load is for a registry of at most {limit} suppliers; import without initialLoad.", "initialLoad");
+            }
+        }
+
+        await ExecuteAsync(connection, null, $"DROP INDEX IF EXISTS {SearchIndex}", cancellationToken);
+        return new SearchIndexRebuild(connection, logger);
+    }
+
+    private async Task<(int Inserted, int Updated)> WriteAsync(IReadOnlyList<Supplier> batch, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -73,42 +98,82 @@ public sealed class NpgsqlSupplierBulkWriter(ApplicationDbContext db, ICurrentUs
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, transaction, StagingTables, cancellationToken);
-        await CopySuppliersAsync(connection, batch, cancellationToken);
-        await CopyCapabilitiesAsync(connection, batch, cancellationToken);
-        await CopyCertificationsAsync(connection, batch, cancellationToken);
+        await ExecuteAsync(connection, transaction, DeferProfiles, cancellationToken);
+        var existing = await ExistingAsync(connection, transaction, batch, cancellationToken);
+        Guid IdOf(Supplier s) => existing.TryGetValue(s.Nib, out var id) ? id : s.Id;
+        var fresh = batch.Where(s => !existing.ContainsKey(s.Nib)).ToList();
+        var known = batch.Where(s => existing.ContainsKey(s.Nib)).ToList();
+        if (known.Count > 0)
+        {
+            await ExecuteAsync(connection, transaction, "CREATE TEMP TABLE import_suppliers (LIKE suppliers) ON COMMIT DROP", cancellationToken);
+            await CopySuppliersAsync(connection, "import_suppliers", known, IdOf, cancellationToken);
+            await ExecuteAsync(connection, transaction, ReplaceExisting, cancellationToken);
+        }
+
+        await CopySuppliersAsync(connection, "suppliers", fresh, IdOf, cancellationToken);
+        await CopyChildrenAsync(connection, batch, IdOf, cancellationToken);
         var copied = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
-        int inserted, updated;
-        await using (var upsert = new NpgsqlCommand(Upsert, connection, transaction))
+        var ids = batch.Select(IdOf).ToArray();
+        await using (var audit = new NpgsqlCommand(
+            """
+            INSERT INTO audit_entries (id, key_id, role, entity, entity_id, action, at, related_ids)
+            VALUES (gen_random_uuid(), @key_id, @role, 'supplier', gen_random_uuid(), 'imported', now(), @ids);
+            SELECT refresh_supplier_match_profiles(@ids);
+            """, connection, transaction))
         {
-            upsert.Parameters.Add(new NpgsqlParameter("key_id", NpgsqlDbType.Uuid) { Value = (object?)user.KeyId ?? DBNull.Value });
-            upsert.Parameters.Add(new NpgsqlParameter("role", NpgsqlDbType.Varchar) { Value = (object?)user.Role?.ToString().ToLowerInvariant() ?? DBNull.Value });
-            await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            (inserted, updated) = (reader.GetInt32(0), reader.GetInt32(1));
+            audit.Parameters.Add(new NpgsqlParameter("key_id", NpgsqlDbType.Uuid) { Value = (object?)user.KeyId ?? DBNull.Value });
+            audit.Parameters.Add(new NpgsqlParameter("role", NpgsqlDbType.Varchar) { Value = (object?)user.Role?.ToString().ToLowerInvariant() ?? DBNull.Value });
+            audit.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
+            await audit.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var upserted = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (updated > 0)
-        {
-            await ExecuteAsync(connection, transaction, DeleteReplacedChildren, cancellationToken);
-        }
-
-        await ExecuteAsync(connection, transaction, InsertChildren, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(logger, "Batch of {Rows}: copy {Copy:F0} ms, upsert {Upsert:F0} ms, total {Total:F0} ms",
-            batch.Count, copied, upserted - copied, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return (inserted, updated);
+        Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(logger, "Batch of {Rows} ({New} new): copy {Copy:F0} ms, audit and profiles {Rest:F0} ms",
+            batch.Count, fresh.Count, copied, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds - copied);
+        return (fresh.Count, known.Count);
     }
 
-    private static async Task CopySuppliersAsync(NpgsqlConnection connection, IReadOnlyList<Supplier> batch, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, Guid>> ExistingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Supplier> batch, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY import_suppliers ({SupplierColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT nib, id FROM suppliers WHERE nib = ANY(@nibs)", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter("nibs", NpgsqlDbType.Array | NpgsqlDbType.Char) { Value = batch.Select(s => s.Nib).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var existing = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            existing[reader.GetString(0)] = reader.GetGuid(1);
+        }
+
+        return existing;
+    }
+
+    /// <summary>Binary COPY of suppliers and their children into the real tables: the raw floor the benchmark compares the import with.</summary>
+    public static async Task CopyNewAsync(NpgsqlConnection connection, IReadOnlyList<Supplier> batch, CancellationToken cancellationToken)
+    {
+        await CopySuppliersAsync(connection, "suppliers", batch, s => s.Id, cancellationToken);
+        await CopyChildrenAsync(connection, batch, s => s.Id, cancellationToken);
+    }
+
+    private static async Task CopyChildrenAsync(NpgsqlConnection connection, IReadOnlyList<Supplier> batch, Func<Supplier, Guid> idOf, CancellationToken cancellationToken)
+    {
+        await CopyCapabilitiesAsync(connection, batch, idOf, cancellationToken);
+        await CopyCertificationsAsync(connection, batch, idOf, cancellationToken);
+    }
+
+    private static async Task CopySuppliersAsync(
+        NpgsqlConnection connection, string table, IReadOnlyList<Supplier> batch, Func<Supplier, Guid> idOf, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({SupplierColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var s in batch)
         {
             await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(s.Id, NpgsqlDbType.Uuid, cancellationToken);
+            await importer.WriteAsync(idOf(s), NpgsqlDbType.Uuid, cancellationToken);
             await importer.WriteAsync(s.Name, NpgsqlDbType.Varchar, cancellationToken);
             await importer.WriteAsync(s.Nib, NpgsqlDbType.Char, cancellationToken);
             await importer.WriteAsync(s.LegalForm.ToString(), NpgsqlDbType.Varchar, cancellationToken);
@@ -139,16 +204,16 @@ public sealed class NpgsqlSupplierBulkWriter(ApplicationDbContext db, ICurrentUs
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task CopyCapabilitiesAsync(NpgsqlConnection connection, IReadOnlyList<Supplier> batch, CancellationToken cancellationToken)
+    private static async Task CopyCapabilitiesAsync(NpgsqlConnection connection, IReadOnlyList<Supplier> batch, Func<Supplier, Guid> idOf, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY import_capabilities (nib, code, monthly_capacity, unit, description) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "COPY supplier_capabilities (supplier_id, code, monthly_capacity, unit, description) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var s in batch)
         {
             foreach (var c in s.Capabilities)
             {
                 await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(s.Nib, NpgsqlDbType.Char, cancellationToken);
+                await importer.WriteAsync(idOf(s), NpgsqlDbType.Uuid, cancellationToken);
                 await importer.WriteAsync(c.Code, NpgsqlDbType.Varchar, cancellationToken);
                 await WriteNullableAsync(importer, c.MonthlyCapacity, NpgsqlDbType.Numeric, cancellationToken);
                 await WriteNullableAsync(importer, c.Unit, NpgsqlDbType.Varchar, cancellationToken);
@@ -159,16 +224,16 @@ public sealed class NpgsqlSupplierBulkWriter(ApplicationDbContext db, ICurrentUs
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task CopyCertificationsAsync(NpgsqlConnection connection, IReadOnlyList<Supplier> batch, CancellationToken cancellationToken)
+    private static async Task CopyCertificationsAsync(NpgsqlConnection connection, IReadOnlyList<Supplier> batch, Func<Supplier, Guid> idOf, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY import_certifications (nib, scheme, number, issuer, issued_on, valid_until) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "COPY supplier_certifications (supplier_id, scheme, number, issuer, issued_on, valid_until) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var s in batch)
         {
             foreach (var c in s.Certifications)
             {
                 await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(s.Nib, NpgsqlDbType.Char, cancellationToken);
+                await importer.WriteAsync(idOf(s), NpgsqlDbType.Uuid, cancellationToken);
                 await importer.WriteAsync(c.Scheme.ToString(), NpgsqlDbType.Varchar, cancellationToken);
                 await WriteNullableAsync(importer, c.Number, NpgsqlDbType.Varchar, cancellationToken);
                 await WriteNullableAsync(importer, c.Issuer, NpgsqlDbType.Varchar, cancellationToken);
@@ -192,9 +257,27 @@ public sealed class NpgsqlSupplierBulkWriter(ApplicationDbContext db, ICurrentUs
         }
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>Rebuilds the trigram search index once an initial load has ended, however it ended (the batches are done with the connection by then).</summary>
+internal sealed class SearchIndexRebuild(NpgsqlConnection connection, Microsoft.Extensions.Logging.ILogger logger) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
+
+        await using var command = new NpgsqlCommand($"SET maintenance_work_mem = '256MB'; {NpgsqlSupplierBulkWriter.CreateSearchIndex}", connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+        Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "Search index rebuilt after the initial load in {Ms:F0} ms",
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

@@ -6,6 +6,7 @@ using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Suppliers;
 using Matchmaking.Application.Suppliers.ImportSuppliers;
 using Matchmaking.Domain.Common;
+using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 
 namespace Matchmaking.Api.Tests.Registry;
@@ -34,8 +35,12 @@ public sealed class ImportTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("Pak Slamet", satu.Contact!.Name);
         Assert.Equal(Domain.Suppliers.UmkmScale.Small, satu.Scale);
         Assert.Equal(1, (await ListAsync("active=false")).TotalCount);
+        // One audit entry per batch, listing every supplier it stored; found by any of them.
         var audit = await (await Client.GetAsync($"/api/v1/audit?entity=supplier&entityId={satu.Id}")).ReadAsync<PagedList<System.Text.Json.Nodes.JsonObject>>();
-        Assert.Equal("created", Assert.Single(audit.Items)["action"]!.GetValue<string>());
+        var batch = Assert.Single(audit.Items);
+        Assert.Equal("imported", batch["action"]!.GetValue<string>());
+        Assert.Equal(3, batch["relatedIds"]!.AsArray().Count);
+        Assert.Contains(satu.Id.ToString(), batch["relatedIds"]!.AsArray().Select(i => i!.GetValue<string>()));
     }
 
     [Fact]
@@ -157,6 +162,30 @@ public sealed class ImportTests(ApiFixture fixture) : ApiTest(fixture)
         await (await analyst.PostAsync(Url, new StringContent(Ndjson([TestData.Supplier()]), Encoding.UTF8, "application/x-ndjson")))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(0, (await ListAsync(string.Empty)).TotalCount);
+    }
+
+    [Fact]
+    public async Task InitialLoad_RebuildsTheSearchIndexOnce_AndIsRefusedForAFilledRegistry()
+    {
+        var rows = Enumerable.Range(1, 4).Select(i => TestData.Supplier(name: $"CV Muat Awal {i}", nib: $"91240000000{i:00}")).ToList();
+        using var content = new StringContent(Ndjson(rows), Encoding.UTF8, "application/x-ndjson");
+        var result = await (await Client.PostAsync($"{Url}?initialLoad=true", content)).ReadAsync<ImportResultDto>();
+
+        Assert.Equal(4, result.Accepted);
+        Assert.Equal(4, (await ListAsync("q=Muat%20Awal")).TotalCount);
+        await using (var connection = new NpgsqlConnection(Fixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var index = new NpgsqlCommand("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_suppliers_search_trgm'", connection);
+            Assert.Equal(1L, await index.ExecuteScalarAsync());
+        }
+
+        using var small = Fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Import:InitialLoadMaxExisting", "3"));
+        var admin = small.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", ApiFixture.AdminKey);
+        using var more = new StringContent(Ndjson([TestData.Supplier(name: "CV Terlambat", nib: "9124000000099")]), Encoding.UTF8, "application/x-ndjson");
+        await (await admin.PostAsync($"{Url}?initialLoad=true", more)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "initialLoad");
+        Assert.Equal(0, (await ListAsync("q=Terlambat")).TotalCount);
     }
 
     private static string Ndjson(IEnumerable<SupplierInput> rows) =>

@@ -32,7 +32,8 @@ public sealed record RejectedRow(int Line, string? Nib, IDictionary<string, stri
 /// </summary>
 public sealed record ImportResultDto(int RowsRead, int Accepted, int Updated, int Rejected, int Batches, long ElapsedMs, IReadOnlyList<RejectedRow> RejectedRows);
 
-public sealed record ImportSuppliersCommand(Stream Body, ImportFormat Format) : IRequest<ImportResultDto>;
+/// <param name="InitialLoad">An (almost) empty registry: the search index is built once at the end instead of row by row.</param>
+public sealed record ImportSuppliersCommand(Stream Body, ImportFormat Format, bool InitialLoad = false) : IRequest<ImportResultDto>;
 
 /// <summary>
 /// Streams the body (never buffered whole), validates each row exactly as a single create does, and writes
@@ -52,6 +53,7 @@ public sealed partial class ImportSuppliersCommandHandler(
         var batchSize = Math.Max(1, configuration.GetValue("Import:BatchSize", 5000));
         var validator = new SupplierInputValidator(catalog);
         var report = new ImportReport();
+        await using var searchIndex = request.InitialLoad ? await writer.DeferSearchIndexAsync(cancellationToken) : null;
 
         // Parsing and validating the next batch overlaps with writing the previous one: one batch in flight.
         var batches = Channel.CreateBounded<List<(int Line, Supplier Supplier)>>(1);

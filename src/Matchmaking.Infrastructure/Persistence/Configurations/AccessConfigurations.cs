@@ -30,5 +30,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.Action).HasMaxLength(50).IsRequired();
         builder.HasIndex(a => new { a.Entity, a.EntityId, a.At });
         builder.HasIndex(a => a.At);
+        builder.Property(a => a.RelatedIds).HasDefaultValueSql("'{}'::uuid[]");
+        builder.HasIndex(a => a.RelatedIds).HasMethod("gin");
     }
 }

@@ -107,6 +107,13 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("key_id");
 
+                    b.PrimitiveCollection<Guid[]>("RelatedIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("related_ids")
+                        .HasDefaultValueSql("'{}'::uuid[]");
+
                     b.Property<string>("Role")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -117,6 +124,11 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("RelatedIds")
+                        .HasDatabaseName("ix_audit_entries_related_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("RelatedIds"), "gin");
 
                     b.HasIndex("Entity", "EntityId", "At")
                         .HasDatabaseName("ix_audit_entries_entity_entity_id_at");
