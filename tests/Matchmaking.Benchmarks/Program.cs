@@ -6,6 +6,7 @@ using Matchmaking.Benchmarks;
 
 // generate-suppliers N [seed]   NDJSON suppliers on stdout (for POST /api/v1/suppliers/import)
 // generate-needs N BUYER_ID [seed]   NDJSON needs on stdout (for POST /api/v1/needs, one per line)
+// copy-floor CONNECTION N   raw binary COPY of the same synthetic rows into the same tables (the import's floor)
 // candidate-sql CONNECTION NEED_ID   the candidate query the matcher sends for a need, runnable in psql (the bare SQL floor)
 // soak URL KEY [CLIENTS] [SECONDS] [DB_DOWN_SECONDS]   mixed load with outcomes (deploy/bench/soak.sh)
 // scoring   BenchmarkDotNet run of the scoring code
@@ -34,6 +35,10 @@ switch (args.FirstOrDefault())
 
             return 0;
         }
+
+    case "copy-floor":
+        // copy-floor CONNECTION N   raw binary COPY of the same N rows into the same tables (deploy/bench/import.sh)
+        return await CopyFloor.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
 
     case "candidate-sql":
         Console.WriteLine(await CandidateSql.ForNeedAsync(args[1], Guid.Parse(args[2])));
