@@ -18,6 +18,9 @@ internal sealed class PageCache(IConfiguration configuration) : IDisposable
         SizeLimit = configuration.GetValue("Caching:MatchPagesMegabytes", 64L) * 1024 * 1024,
     });
 
+    /// <summary>Pages being built now: concurrent misses for one page wait for the one build instead of each making it.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<byte[]>> _building = new(StringComparer.Ordinal);
+
     public bool TryGet(string etag, out byte[] body) => _pages.TryGetValue(etag, out body!);
 
     public void Set(string etag, byte[] body) =>
@@ -37,10 +40,7 @@ internal sealed class PageCache(IConfiguration configuration) : IDisposable
 
         if (!TryGet(etag, out var body))
         {
-            var result = await build();
-            var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            body = result is CsvResult table ? table.ToBytes() : JsonSerializer.SerializeToUtf8Bytes(((IValueHttpResult)result).Value, json);
-            Set(etag, body);
+            body = await BuildOnceAsync(context, etag, build);
         }
 
         if (csv)
@@ -49,6 +49,49 @@ internal sealed class PageCache(IConfiguration configuration) : IDisposable
         }
 
         return Results.Bytes(body, csv ? CsvResult.ContentTypeWithCharset : "application/json; charset=utf-8");
+    }
+
+    private async Task<byte[]> BuildOnceAsync(HttpContext context, string etag, Func<Task<IResult>> build)
+    {
+        var mine = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = _building.GetOrAdd(etag, mine.Task);
+        if (shared != mine.Task)
+        {
+            try
+            {
+                return await shared;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+            {
+                // The request building it failed or went away: this one builds the page itself.
+                return await BuildAsync(context, build);
+            }
+        }
+
+        try
+        {
+            var body = await BuildAsync(context, build);
+            Set(etag, body);
+            mine.SetResult(body);
+            return body;
+        }
+        catch (Exception exception)
+        {
+            mine.SetException(exception);
+            _ = mine.Task.Exception; // observed: the waiters build for themselves
+            throw;
+        }
+        finally
+        {
+            _building.TryRemove(KeyValuePair.Create(etag, mine.Task));
+        }
+    }
+
+    private static async Task<byte[]> BuildAsync(HttpContext context, Func<Task<IResult>> build)
+    {
+        var result = await build();
+        var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return result is CsvResult table ? table.ToBytes() : JsonSerializer.SerializeToUtf8Bytes(((IValueHttpResult)result).Value, json);
     }
 
     /// <summary>A strong ETag from the parts that decide a page's bytes.</summary>

@@ -7,6 +7,23 @@ namespace Matchmaking.Api.Tests.Registry;
 public sealed class KeysetPagingTests(ApiFixture fixture) : ApiTest(fixture)
 {
     [Fact]
+    public async Task A_cold_page_asked_for_by_many_at_once_is_the_same_page_for_all()
+    {
+        foreach (var name in new[] { "CV Serentak A", "CV Serentak B", "CV Serentak C" })
+        {
+            await (await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: name))).ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        // 24 concurrent misses for one page share one build (single-flight); every answer is that page.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => Client.GetAsync("/api/v1/suppliers?provinceCode=33&pageSize=2")));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct());
+        Assert.Single(answers.Select(a => a.Headers.ETag!.Tag).Distinct());
+        Assert.Equal(["CV Serentak A", "CV Serentak B"], Names(JsonNode.Parse(bodies[0])!.AsObject()));
+    }
+
+    [Fact]
     public async Task Cursors_walk_the_same_order_as_pages_with_the_same_exact_count()
     {
         foreach (var name in new[] { "CV Delta", "CV Alfa", "CV Gema", "CV Bima", "CV Fajar", "CV Cakra", "CV Eka" })
