@@ -154,7 +154,7 @@ public sealed class GeneratedClientTests(ApiFixture fixture) : ApiTest(fixture)
             "CV Impor Satu,9141000000001,cv,800000000,3500000000,33,-7.7,110.61,24310,metal.casting.iron:100:pcs,40,10\n" +
             "=CV Rumus,9141000000002,cv,800000000,3500000000,33,-7.7,110.61,24310,metal.casting.iron:100:pcs,40,10\n";
         await using var body = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        var imported = await suppliers.ImportAsync(Guid.NewGuid().ToString(), new FileParameter(body, "suppliers.csv", "text/csv"));
+        var imported = await suppliers.ImportAsync(initialLoad: null, Guid.NewGuid().ToString(), new FileParameter(body, "suppliers.csv", "text/csv"));
         Assert.Equal((2, 2, 0), (imported.RowsRead, imported.Accepted, imported.Rejected));
 
         using var export = await suppliers.ListCsvAsync(provinceCode: "33", scale: null, capability: null, certification: null, q: null, active: null, page: 1, pageSize: 50, after: null, ifNoneMatch: null);
