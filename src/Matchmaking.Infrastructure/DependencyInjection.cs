@@ -40,8 +40,12 @@ public static class DependencyInjection
         services.AddScoped<Application.Matching.ICandidateRanker, Matching.PostgresCandidateRanker>();
         services.AddHostedService<IdempotencyCleanup>();
         services.AddScoped<Application.Events.IEventFeed, Events.PostgresEventFeed>();
+        services.AddSingleton<Application.Suppliers.ListSuppliers.ISupplierTextSearch, PostgresSupplierTextSearch>();
         services.AddScoped<Application.Analytics.Financing.IFinancingAnalytics, Analytics.PostgresFinancingAnalytics>();
         services.AddScoped<Application.Analytics.Programs.IProgramAnalytics, Analytics.PostgresProgramAnalytics>();
+        services.AddScoped<Application.Analytics.CapabilityGaps.ICapabilityGapAnalytics, Analytics.PostgresCapabilityGapAnalytics>();
+        services.AddScoped<Application.Analytics.Funnel.IFunnelAnalytics, Analytics.PostgresFunnelAnalytics>();
+        services.AddScoped<Application.Analytics.Linkage.ILinkageAnalytics, Analytics.PostgresLinkageAnalytics>();
         services.AddSingleton<Webhooks.WebhookSender>();
         services.AddHostedService<Webhooks.WebhookDispatcher>();
         services.AddHostedService<ConnectionPoolCheck>();

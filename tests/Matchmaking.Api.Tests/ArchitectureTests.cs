@@ -27,8 +27,12 @@ public sealed class ArchitectureTests
         Assert.Contains("Matchmaking.Domain", references);
         Assert.DoesNotContain("Matchmaking.Infrastructure", references);
         Assert.DoesNotContain("Matchmaking.Api", references);
-        Assert.DoesNotContain("Npgsql", references);
+        Assert.DoesNotContain(references, name => name.StartsWith("Npgsql", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void Application_TypesExposeNoDatabaseFacade() =>
+        Assert.Null(typeof(Matchmaking.Application.Common.IApplicationDbContext).GetProperty("Database"));
 
     [Fact]
     public void Infrastructure_DoesNotReferenceApi() =>

@@ -28,8 +28,5 @@ public interface IApplicationDbContext
     DbSet<Domain.Financing.FinancingRequest> FinancingRequests { get; }
     DbSet<Domain.Programs.CapabilityProgram> Programs { get; }
 
-    /// <summary>For the few aggregate queries written in SQL (analytics).</summary>
-    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
-
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

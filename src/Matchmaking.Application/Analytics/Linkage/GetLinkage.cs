@@ -3,7 +3,6 @@ using Matchmaking.Application.Common.Validation;
 using Matchmaking.Domain.Reference;
 using Matchmaking.Domain.Suppliers;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Matchmaking.Application.Analytics.Linkage;
 
@@ -19,41 +18,13 @@ public sealed record LinkageReport(LinkageFigures Total, IReadOnlyList<LinkageFi
 /// </summary>
 public sealed record GetLinkageQuery(string? ProvinceCode = null, string? Scale = null) : IQuery<LinkageReport>;
 
-public sealed class GetLinkageQueryHandler(IApplicationDbContext db, ReferenceCatalog catalog) : IRequestHandler<GetLinkageQuery, LinkageReport>
+/// <summary>The aggregate SQL behind the report (PostgreSQL), implemented in Infrastructure.</summary>
+public interface ILinkageAnalytics
 {
-    public async Task<LinkageReport> Handle(GetLinkageQuery request, CancellationToken cancellationToken)
-    {
-        var province = request.ProvinceCode ?? string.Empty;
-        var scale = RuleExtensions.ParseWireEnumOrNull<UmkmScale>(request.Scale)?.ToString() ?? string.Empty;
-        var rows = await db.Database.SqlQuery<Row>($"""
-            WITH linked AS (
-                SELECT DISTINCT pm.supplier_id
-                FROM partnership_members pm
-                JOIN partnerships p ON p.id = pm.partnership_id
-                JOIN buyers b ON b.id = p.buyer_id
-                WHERE b.type IN ('Bumn', 'Bumd', 'LargePrivate'))
-            SELECT CASE WHEN GROUPING(s.province_code) = 0 THEN 'province' WHEN GROUPING(s.scale) = 0 THEN 'scale' ELSE 'total' END AS dimension,
-                   CASE WHEN GROUPING(s.province_code) = 0 THEN s.province_code::text WHEN GROUPING(s.scale) = 0 THEN s.scale ELSE '' END AS key,
-                   count(*)::int AS registered,
-                   count(l.supplier_id)::int AS linked,
-                   (count(*) FILTER (WHERE s.export_experience))::int AS exporting
-            FROM suppliers s
-            LEFT JOIN linked l ON l.supplier_id = s.id
-            WHERE s.active AND ({province} = '' OR s.province_code = {province}) AND ({scale} = '' OR s.scale = {scale})
-            GROUP BY GROUPING SETS ((s.province_code), (s.scale), ())
-            """).ToListAsync(cancellationToken);
+    Task<LinkageReport> ReportAsync(GetLinkageQuery request, CancellationToken cancellationToken);
+}
 
-        var total = rows.SingleOrDefault(r => r.Dimension == "total") ?? new Row("total", string.Empty, 0, 0, 0);
-        return new LinkageReport(
-            Figures(total, null),
-            rows.Where(r => r.Dimension == "province").OrderBy(r => r.Key, StringComparer.Ordinal)
-                .Select(r => Figures(r, catalog.FindProvince(r.Key)?.Name)).ToList(),
-            rows.Where(r => r.Dimension == "scale").OrderBy(r => Enum.Parse<UmkmScale>(r.Key))
-                .Select(r => Figures(r with { Key = RuleExtensions.WireName(r.Key) }, null)).ToList());
-    }
-
-    private static LinkageFigures Figures(Row row, string? name) => new(
-        row.Dimension, row.Key, name, row.Registered, row.Linked, Ratio.Share(row.Linked, row.Registered), row.Exporting, Ratio.Share(row.Exporting, row.Registered));
-
-    private sealed record Row(string Dimension, string Key, int Registered, int Linked, int Exporting);
+public sealed class GetLinkageQueryHandler(ILinkageAnalytics analytics) : IRequestHandler<GetLinkageQuery, LinkageReport>
+{
+    public Task<LinkageReport> Handle(GetLinkageQuery request, CancellationToken cancellationToken) => analytics.ReportAsync(request, cancellationToken);
 }

@@ -27,7 +27,7 @@ public sealed record ListSuppliersQuery(
     string? After = null) : IQuery<PagedList<SupplierDto>>, IPagedQuery;
 
 public sealed class ListSuppliersQueryHandler(
-    IApplicationDbContext db, IMapper mapper, TimeProvider clock, ICurrentUser user, IMemoryCache counts, IRegistryVersion registry)
+    IApplicationDbContext db, IMapper mapper, TimeProvider clock, ICurrentUser user, IMemoryCache counts, IRegistryVersion registry, ISupplierTextSearch search)
     : IRequestHandler<ListSuppliersQuery, PagedList<SupplierDto>>
 {
     public async Task<PagedList<SupplierDto>> Handle(ListSuppliersQuery request, CancellationToken cancellationToken)
@@ -61,9 +61,7 @@ public sealed class ListSuppliersQueryHandler(
 
         if (request.Q is { Length: > 0 } text)
         {
-            var pattern = "%" + EscapeLike(text.Trim()) + "%";
-            // Matches the expression of ix_suppliers_search_trgm, so the trigram index serves it.
-            query = query.Where(s => EF.Functions.ILike(s.Name + " " + (s.Description ?? string.Empty), pattern));
+            query = search.Matching(query, text.Trim());
         }
 
         // Counting 400k rows per request dominated the list; the count is exact until the registry's next write
@@ -90,7 +88,4 @@ public sealed class ListSuppliersQueryHandler(
         var items = await ContactVisibility.ForCallerAsync(db, user, mapper.Map<List<SupplierDto>>(rows), cancellationToken);
         return new PagedList<SupplierDto>(items, request.Page, request.PageSize, total, next);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }
