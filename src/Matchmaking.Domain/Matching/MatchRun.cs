@@ -159,6 +159,11 @@ public sealed class Match
 
     private void EnsureInvitedMember(Guid supplierId, string action)
     {
+        if (!SupplierIds.Contains(supplierId))
+        {
+            throw new DomainRuleException("supplierId", $"Supplier {supplierId} is not the invited supplier or a member of this consortium.");
+        }
+
         if (Status != MatchStatus.Invited)
         {
             throw Illegal(action);
