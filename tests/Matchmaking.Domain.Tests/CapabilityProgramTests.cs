@@ -68,6 +68,21 @@ public sealed class CapabilityProgramTests
     }
 
     [Fact]
+    public void Replace_KeepsSeatsAboveTheEnrolled_AndARemovableProgramHasNone()
+    {
+        var program = Program(codes: ["metal"], seats: 3);
+        program.EnsureRemovable();
+        program.Enrol(Guid.NewGuid(), Guid.NewGuid(), "33", Now);
+        program.Enrol(Guid.NewGuid(), Guid.NewGuid(), "33", Now);
+
+        Assert.Equal("seats", Assert.Throws<DomainRuleException>(() =>
+            program.Replace("x", "y", ProgramKind.Training, ["metal"], [], false, [], Today, Today, 1)).Field);
+        program.Replace("Renamed", "y", ProgramKind.Training, ["metal.casting"], [], false, [], Today, Today.AddDays(1), 2);
+        Assert.Equal(("Renamed", 2, 0), (program.Name, program.Seats, program.SeatsLeft));
+        Assert.Throws<InvalidStateTransitionException>(program.EnsureRemovable);
+    }
+
+    [Fact]
     public void APrograms_DatesSeatsAndSubject_AreChecked()
     {
         Assert.Equal("endsOn", Assert.Throws<DomainRuleException>(() =>

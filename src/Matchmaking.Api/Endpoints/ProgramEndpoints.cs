@@ -3,11 +3,13 @@ using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Programs;
 using Matchmaking.Application.Programs.CompleteEnrolment;
 using Matchmaking.Application.Programs.CreateProgram;
+using Matchmaking.Application.Programs.DeleteProgram;
 using Matchmaking.Application.Programs.Enrol;
 using Matchmaking.Application.Programs.GetProgram;
 using Matchmaking.Application.Programs.ListPrograms;
 using Matchmaking.Application.Programs.ListRecommendations;
 using Matchmaking.Application.Programs.ListSupplierEnrolments;
+using Matchmaking.Application.Programs.ReplaceProgram;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,6 +26,12 @@ public static class ProgramEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         programs.MapGet("/", List).WithName("Programs_List").WithSummary("Programs, by start date").ProducesValidationProblem();
         programs.MapGet("/{id:guid}", Get).WithName("Programs_Get").ProducesProblem(StatusCodes.Status404NotFound);
+        programs.MapPut("/{id:guid}", Replace).WithName("Programs_Replace").RequireAuthorization(Policies.Admin)
+            .WithSummary("Replace a program's details; seats never below the enrolments taken")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        programs.MapDelete("/{id:guid}", Delete).WithName("Programs_Delete").RequireAuthorization(Policies.Admin)
+            .WithSummary("Remove a program nobody enrolled in (409 otherwise: its outcomes are history)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         programs.MapPost("/{id:guid}/enrolments", Enrol).WithName("Programs_Enrol").RequireAuthorization(Policies.SupplierSelfOrAdmin)
             .WithSummary("Take a seat (a supplier key enrols itself; admin names the supplier); 409 when full, ended or already enrolled")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -57,6 +65,15 @@ public static class ProgramEndpoints
 
     private static async Task<Ok<ProgramDto>> Get(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetProgramQuery(id), cancellationToken));
+
+    private static async Task<Ok<ProgramDto>> Replace(Guid id, ProgramInput body, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ReplaceProgramCommand(id, body), cancellationToken));
+
+    private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteProgramCommand(id), cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Created<EnrolmentDto>> Enrol(Guid id, EnrolmentInput? body, IMediator mediator, CancellationToken cancellationToken)
     {

@@ -50,34 +50,11 @@ public sealed class CapabilityProgram
 
     public CapabilityProgram(Guid id, string name, string @operator, ProgramKind kind, IEnumerable<string> capabilityCodes, IEnumerable<CertificationScheme> schemes,
         bool raisesLocalContent, IEnumerable<string> provinceCodes, DateOnly startsOn, DateOnly endsOn, int seats, DateTimeOffset now)
+        : this()
     {
-        if (endsOn < startsOn)
-        {
-            throw new DomainRuleException("endsOn", "A program ends on or after the day it starts.");
-        }
-
-        if (seats is < 1 or > 100_000)
-        {
-            throw new DomainRuleException("seats", "Seats are 1..100000.");
-        }
-
         Id = id;
-        Name = name;
-        Operator = @operator;
-        Kind = kind;
-        CapabilityCodes = capabilityCodes.Distinct(StringComparer.Ordinal).ToArray();
-        CertificationSchemes = schemes.Distinct().ToArray();
-        RaisesLocalContent = raisesLocalContent;
-        ProvinceCodes = provinceCodes.Distinct(StringComparer.Ordinal).ToArray();
-        if (CapabilityCodes.Length == 0 && CertificationSchemes.Length == 0 && !RaisesLocalContent)
-        {
-            throw new DomainRuleException("capabilityCodes", "A program addresses at least one capability, certificate scheme or local content.");
-        }
-
-        StartsOn = startsOn;
-        EndsOn = endsOn;
-        Seats = seats;
         CreatedAt = now;
+        Apply(name, @operator, kind, capabilityCodes, schemes, raisesLocalContent, provinceCodes, startsOn, endsOn, seats);
     }
 
     public Guid Id { get; private set; }
@@ -113,6 +90,28 @@ public sealed class CapabilityProgram
         GapKind.LocalContent => RaisesLocalContent,
         _ => false,
     };
+
+    /// <summary>Admin replaces the details; seats never drop below the enrolments already taken.</summary>
+    public void Replace(string name, string @operator, ProgramKind kind, IEnumerable<string> capabilityCodes, IEnumerable<CertificationScheme> schemes,
+        bool raisesLocalContent, IEnumerable<string> provinceCodes, DateOnly startsOn, DateOnly endsOn, int seats)
+    {
+        if (seats < _enrolments.Count)
+        {
+            throw new DomainRuleException("seats", $"{_enrolments.Count} suppliers are enrolled; seats cannot drop below that.");
+        }
+
+        Apply(name, @operator, kind, capabilityCodes, schemes, raisesLocalContent, provinceCodes, startsOn, endsOn, seats);
+        Version++;
+    }
+
+    /// <summary>A program with enrolments keeps its record (their outcomes are history); only an unused one is removed.</summary>
+    public void EnsureRemovable()
+    {
+        if (_enrolments.Count > 0)
+        {
+            throw new InvalidStateTransitionException($"{_enrolments.Count} suppliers are enrolled in this program; it cannot be deleted.");
+        }
+    }
 
     public Enrolment Enrol(Guid enrolmentId, Guid supplierId, string supplierProvinceCode, DateTimeOffset now)
     {
@@ -167,6 +166,38 @@ public sealed class CapabilityProgram
         enrolment.Complete(outcome, now);
         Version++;
         return enrolment;
+    }
+
+    private void Apply(string name, string @operator, ProgramKind kind, IEnumerable<string> capabilityCodes, IEnumerable<CertificationScheme> schemes,
+        bool raisesLocalContent, IEnumerable<string> provinceCodes, DateOnly startsOn, DateOnly endsOn, int seats)
+    {
+        if (endsOn < startsOn)
+        {
+            throw new DomainRuleException("endsOn", "A program ends on or after the day it starts.");
+        }
+
+        if (seats is < 1 or > 100_000)
+        {
+            throw new DomainRuleException("seats", "Seats are 1..100000.");
+        }
+
+        var codes = capabilityCodes.Distinct(StringComparer.Ordinal).ToArray();
+        var distinctSchemes = schemes.Distinct().ToArray();
+        if (codes.Length == 0 && distinctSchemes.Length == 0 && !raisesLocalContent)
+        {
+            throw new DomainRuleException("capabilityCodes", "A program addresses at least one capability, certificate scheme or local content.");
+        }
+
+        Name = name;
+        Operator = @operator;
+        Kind = kind;
+        CapabilityCodes = codes;
+        CertificationSchemes = distinctSchemes;
+        RaisesLocalContent = raisesLocalContent;
+        ProvinceCodes = provinceCodes.Distinct(StringComparer.Ordinal).ToArray();
+        StartsOn = startsOn;
+        EndsOn = endsOn;
+        Seats = seats;
     }
 }
 

@@ -12,6 +12,7 @@ public sealed class CapabilityProgramTests(ApiFixture fixture) : ApiTest(fixture
     private static readonly CertificationScheme[] Sni = [CertificationScheme.Sni];
     private static readonly string[] UnknownCode = ["metal.nope"];
     private static readonly string[] Casting = ["metal.casting"];
+    private static readonly string[] SniAndIso = ["sni", "iso9001"];
     private readonly DateOnly _today = DateOnly.FromDateTime(DateTime.UtcNow);
     private Scenario _scenario = null!;
 
@@ -170,6 +171,43 @@ public sealed class CapabilityProgramTests(ApiFixture fixture) : ApiTest(fixture
         var csv = await analyst.GetStringAsync("/api/v1/analytics/programs/csv");
         Assert.Contains("gap,certification:sni,not_enrolled,0,0,0,1,0,0,0,0", csv, StringComparison.Ordinal);
         Assert.NotEqual(enrolled, other);
+    }
+
+    [Fact]
+    public async Task Admin_ReplacesAndDeletesPrograms_WithinTheirRules()
+    {
+        var program = await ProgramAsync("Clinic", "certification_support", schemes: ["sni"], seats: 2);
+        var replaced = await (await Client.PutJsonAsync($"/api/v1/programs/{program}", new
+        {
+            name = "SNI clinic (extended)",
+            @operator = "Disperindag Jateng",
+            kind = "certification_support",
+            certificationSchemes = SniAndIso,
+            startsOn = _today,
+            endsOn = _today.AddMonths(6),
+            seats = 30,
+        })).ReadJsonAsync();
+        Assert.Equal(("SNI clinic (extended)", 30, 2), (replaced["name"]!.GetValue<string>(), replaced["seats"]!.GetValue<int>(),
+            replaced["certificationSchemes"]!.AsArray().Count));
+
+        var supplier = (await ClientForRoleAsync("supplier", await _scenario.SupplierAsync("CV Peserta"))).Client;
+        await (await supplier.PostAsync($"/api/v1/programs/{program}/enrolments", null)).ReadJsonAsync(HttpStatusCode.Created);
+        await (await Client.PutJsonAsync($"/api/v1/programs/{program}", new
+        {
+            name = "x",
+            @operator = "y",
+            kind = "training",
+            capabilityCodes = Casting,
+            startsOn = _today,
+            endsOn = _today,
+            seats = 0,
+        })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "seats");
+        await (await Client.DeleteAsync($"/api/v1/programs/{program}")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await supplier.DeleteAsync($"/api/v1/programs/{program}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        var unused = await ProgramAsync("Unused", "training", capabilities: ["metal.casting"]);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/programs/{unused}")).StatusCode);
+        await (await Client.GetAsync($"/api/v1/programs/{unused}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     private static void AssertFollowed(JsonNode f, int suppliers, int qualified, int invited, int won, long value) =>
