@@ -15,4 +15,7 @@ public interface ICurrentUser
     bool IsAdmin => Role == Domain.Access.Role.Admin;
 
     bool Is(Role role, Guid organizationId) => Role == role && OrganizationId == organizationId;
+
+    /// <summary>Who did something, as histories (match, financing) record it: the key and its role.</summary>
+    Domain.Matching.Actor Actor => new(KeyId, Role?.ToString().ToLowerInvariant());
 }

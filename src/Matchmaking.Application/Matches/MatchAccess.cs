@@ -23,6 +23,4 @@ public static class MatchAccess
             _ => matches.Where(_ => false), // deny by default: a role added later sees nothing until a case says otherwise
         };
     }
-
-    public static Actor ActorOf(ICurrentUser user) => new(user.KeyId, user.Role?.ToString().ToLowerInvariant());
 }

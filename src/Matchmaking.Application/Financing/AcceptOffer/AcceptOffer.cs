@@ -1,6 +1,5 @@
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
-using Matchmaking.Application.Matches;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +14,7 @@ public sealed class AcceptOfferCommandHandler(IApplicationDbContext db, ICurrent
     {
         var financing = await db.FinancingRequests.VisibleTo(user).FirstOrDefaultAsync(r => r.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Financing request", request.Id);
-        financing.AcceptOffer(request.OfferId, MatchAccess.ActorOf(user), clock.GetUtcNow());
+        financing.AcceptOffer(request.OfferId, user.Actor, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return FinancingRequestDto.From(financing, financing.Offers);
     }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
-using Matchmaking.Application.Matches;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,11 +30,11 @@ public sealed class ConfirmFinancingCommandHandler(IApplicationDbContext db, ICu
             ?? throw new NotFoundException("Financing request", request.Id);
         if (request.Confirm)
         {
-            financing.Confirm(request.Body.ConfirmedValueIdr!.Value, request.Body.ExpectedPaymentDate!.Value, MatchAccess.ActorOf(user), clock.GetUtcNow());
+            financing.Confirm(request.Body.ConfirmedValueIdr!.Value, request.Body.ExpectedPaymentDate!.Value, user.Actor, clock.GetUtcNow());
         }
         else
         {
-            financing.Dispute(request.Body.Reason!.Trim(), MatchAccess.ActorOf(user), clock.GetUtcNow());
+            financing.Dispute(request.Body.Reason!.Trim(), user.Actor, clock.GetUtcNow());
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
-using Matchmaking.Application.Matches;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +20,7 @@ public sealed class DisburseCommandHandler(IApplicationDbContext db, ICurrentUse
     {
         var financing = await db.FinancingRequests.VisibleTo(user).FirstOrDefaultAsync(r => r.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Financing request", request.Id);
-        financing.Disburse(user.OrganizationId!.Value, request.Body.DisbursedOn!.Value, MatchAccess.ActorOf(user), clock.GetUtcNow());
+        financing.Disburse(user.OrganizationId!.Value, request.Body.DisbursedOn!.Value, user.Actor, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return FinancingRequestDto.From(financing, FinancingAccess.OffersVisibleTo(financing, user));
     }

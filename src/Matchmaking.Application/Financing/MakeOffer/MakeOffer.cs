@@ -1,7 +1,6 @@
 using FluentValidation;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
-using Matchmaking.Application.Matches;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +30,7 @@ public sealed class MakeOfferCommandHandler(IApplicationDbContext db, ICurrentUs
             ?? throw new NotFoundException("Financing request", request.Id);
         var body = request.Body;
         financing.MakeOffer(Guid.CreateVersion7(), user.OrganizationId!.Value, body.AmountIdr!.Value, body.AnnualRatePercent!.Value, body.FeesIdr ?? 0,
-            body.TenorDays!.Value, MatchAccess.ActorOf(user), clock.GetUtcNow());
+            body.TenorDays!.Value, user.Actor, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return FinancingRequestDto.From(financing, FinancingAccess.OffersVisibleTo(financing, user));
     }

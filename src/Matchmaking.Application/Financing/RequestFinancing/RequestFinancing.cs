@@ -1,6 +1,5 @@
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
-using Matchmaking.Application.Matches;
 using Matchmaking.Application.Partnerships;
 using Matchmaking.Domain.Financing;
 using MediatR;
@@ -45,7 +44,7 @@ public sealed class RequestFinancingCommandHandler(IApplicationDbContext db, ICu
         }
 
         var financing = FinancingRequest.Open(Guid.CreateVersion7(), partnership, user.OrganizationId!.Value, body.AmountIdr!.Value, body.Purpose!.Value,
-            body.TenorDays!.Value, financiers, configuration.GetValue("Financing:MaxShare", FinancingRequest.DefaultMaxShare), MatchAccess.ActorOf(user),
+            body.TenorDays!.Value, financiers, configuration.GetValue("Financing:MaxShare", FinancingRequest.DefaultMaxShare), user.Actor,
             clock.GetUtcNow());
         db.FinancingRequests.Add(financing);
         await db.SaveChangesAsync(cancellationToken);

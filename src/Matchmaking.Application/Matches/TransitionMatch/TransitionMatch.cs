@@ -42,7 +42,7 @@ public sealed class TransitionMatchCommandHandler(IApplicationDbContext db, ICur
     {
         var match = await db.Matches.VisibleTo(db, user).FirstOrDefaultAsync(m => m.Id == request.MatchId, cancellationToken)
             ?? throw new NotFoundException("Match", request.MatchId);
-        var actor = MatchAccess.ActorOf(user);
+        var actor = user.Actor;
         var now = clock.GetUtcNow();
 
         var transition = request.Action switch

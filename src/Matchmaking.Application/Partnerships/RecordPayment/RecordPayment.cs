@@ -33,7 +33,7 @@ public sealed class RecordPaymentCommandHandler(IApplicationDbContext db, ICurre
             .ToListAsync(cancellationToken);
         foreach (var financing in financed)
         {
-            financing.Repaid(partnership.PaidOn!.Value, Matches.MatchAccess.ActorOf(user), clock.GetUtcNow());
+            financing.Repaid(partnership.PaidOn!.Value, user.Actor, clock.GetUtcNow());
         }
 
         await db.SaveChangesAsync(cancellationToken);
