@@ -78,3 +78,34 @@ ensure_postgres() {
   if have_local_server; then start_local_server; fi
   PG_SERVER_CONNECTION="Host=$PG_HOST;Port=$PG_PORT;Username=$PG_ROLE;Password=$PG_PASSWORD;Database=postgres"
 }
+
+# A streaming replica of the local server: cluster "<version> replica" on PG_REPLICA_PORT (default 5433), made
+# with pg_basebackup -R from the primary (Debian's pg_hba.conf lets the postgres user replicate over the local
+# socket). Sets PG_REPLICA_CONNECTION. Only for the machine's own server (not MATCHMAKING_CONNECTION or Docker).
+ensure_replica() {
+  PG_REPLICA_PORT="${PG_REPLICA_PORT:-5433}"
+  local version datadir sudo=""
+  [ "$(id -u)" = "0" ] || sudo="sudo"
+  version=$(pg_lsclusters -h | head -n 1 | awk '{print $1}')
+  if ! pg_lsclusters -h | awk '{print $1"/"$2}' | grep -qx "$version/replica"; then
+    log "Creating a streaming replica: cluster $version/replica on port $PG_REPLICA_PORT (pg_basebackup -R)"
+    $sudo pg_createcluster "$version" replica -p "$PG_REPLICA_PORT" >/dev/null
+    datadir=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "replica" {print $6}')
+    $sudo rm -rf "$datadir"
+    as_postgres pg_basebackup -p "$PG_PORT" -D "$datadir" -R -X stream -c fast
+  fi
+  if [[ "$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "replica" {print $4}')" != online* ]]; then
+    $sudo pg_ctlcluster "$version" replica start
+  fi
+  for _ in $(seq 1 30); do
+    pg_isready -q -h "$PG_HOST" -p "$PG_REPLICA_PORT" && break
+    sleep 1
+  done
+  pg_isready -q -h "$PG_HOST" -p "$PG_REPLICA_PORT" || { echo "The replica did not start; see /var/log/postgresql/" >&2; exit 1; }
+  # Tests pause and resume replay to show which server answered: granted on the primary (the replica follows)
+  # in template1, so the databases the tests create have it too.
+  for db in postgres template1; do
+    as_postgres psql -q -p "$PG_PORT" -d "$db" -c "GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume() TO $PG_ROLE" >/dev/null
+  done
+  PG_REPLICA_CONNECTION="Host=$PG_HOST;Port=$PG_REPLICA_PORT;Username=$PG_ROLE;Password=$PG_PASSWORD;Database=postgres"
+}

@@ -9,6 +9,11 @@ source deploy/postgres.sh
 if [ -z "${MATCHMAKING_TEST_CONNECTION:-}" ] && ! docker_answers; then
   ensure_postgres
   export MATCHMAKING_TEST_CONNECTION="$PG_SERVER_CONNECTION"
+  # The read-replica tests need a real streaming replica of that server.
+  if have_local_server && [ -z "${MATCHMAKING_TEST_REPLICA_CONNECTION:-}" ]; then
+    ensure_replica
+    export MATCHMAKING_TEST_REPLICA_CONNECTION="$PG_REPLICA_CONNECTION"
+  fi
 fi
 
 log "Checking formatting (dotnet format --verify-no-changes)"

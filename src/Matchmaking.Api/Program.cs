@@ -12,7 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure(builder.Configuration)
-    .AddApi(builder.Configuration);
+    .AddApi(builder.Configuration)
+    .AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -51,6 +52,7 @@ app.UseSwaggerUI(options =>
 });
 
 app.MapHealthEndpoints();
+app.MapMetrics();
 app.MapReferenceEndpoints();
 app.MapSupplierEndpoints();
 app.MapBuyerEndpoints();

@@ -1,3 +1,4 @@
+using Matchmaking.Application.Common;
 using FluentValidation;
 using Matchmaking.Application.Common.Behaviors;
 using MediatR;
@@ -28,6 +29,7 @@ public static class DependencyInjection
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(ApplicationAssembly).Assembly);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MatchmakingMetrics>();
         services.AddSingleton(Webhooks.WebhookOptions.From(configuration));
         return services;
     }

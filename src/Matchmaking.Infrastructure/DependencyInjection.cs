@@ -16,6 +16,7 @@ namespace Matchmaking.Infrastructure;
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "Matchmaking";
+    public const string ReadOnlyConnectionStringName = "MatchmakingReadOnly";
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,6 +50,16 @@ public static class DependencyInjection
         services.AddSingleton<Webhooks.WebhookSender>();
         services.AddHostedService<Webhooks.WebhookDispatcher>();
         services.AddHostedService<ConnectionPoolCheck>();
+        // Read replica (optional): lag-tolerant reads go there while it is up and within its lag bound.
+        var readOnly = configuration.GetConnectionString(ReadOnlyConnectionStringName);
+        services.AddSingleton(provider => new Replication.ReadReplica(
+            string.IsNullOrWhiteSpace(readOnly) ? null : WithPoolDefaults(readOnly, configuration),
+            TimeSpan.FromSeconds(configuration.GetValue("Database:ReplicaMaxLagSeconds", 5.0)),
+            provider.GetRequiredService<MatchmakingMetrics>()).Observed());
+        services.AddHostedService<Replication.ReplicaMonitor>();
+        services.AddHostedService<Observability.OutboxBacklog>();
+        services.AddScoped<Replication.ReplicaRoute>();
+        services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(Replication.ReadReplicaBehavior<,>));
         // Innermost behaviour: a retried read re-runs the handler alone, after validation.
         services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(ReadRetryBehavior<,>));
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("postgresql", tags: ["ready"]);

@@ -18,7 +18,14 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
+    public const string ReplicaEnvironmentVariable = "MATCHMAKING_TEST_REPLICA_CONNECTION";
+
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>The streaming replica's server (its 'postgres' database), when the run has one.</summary>
+    public string? ReplicaConnectionString => Environment.GetEnvironmentVariable(ReplicaEnvironmentVariable) is { Length: > 0 } replica
+        ? new NpgsqlConnectionStringBuilder(replica) { Database = new NpgsqlConnectionStringBuilder(ConnectionString).Database }.ConnectionString
+        : null;
 
     public async Task InitializeAsync()
     {

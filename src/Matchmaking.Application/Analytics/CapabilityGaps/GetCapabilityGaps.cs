@@ -20,7 +20,7 @@ public sealed record CapabilityGap(
     GapKind Kind, string? Subject, int Suppliers, int Needs, int WithoutFacility, IReadOnlyList<GapProvince> Provinces, IReadOnlyList<GapFacility> Facilities);
 
 /// <summary>Across open needs, from the near misses of each need's latest match run.</summary>
-public sealed record GetCapabilityGapsQuery(string? ProvinceCode = null) : IQuery<IReadOnlyList<CapabilityGap>>;
+public sealed record GetCapabilityGapsQuery(string? ProvinceCode = null) : ILagTolerantQuery<IReadOnlyList<CapabilityGap>>;
 
 /// <summary>The aggregate SQL behind the report (PostgreSQL), implemented in Infrastructure.</summary>
 public interface ICapabilityGapAnalytics

@@ -26,7 +26,7 @@ public interface IFinancingAnalytics
     Task<(IReadOnlyList<FinancingFigures> Rows, int Linked, int FinancedLinked)> FiguresAsync(CancellationToken cancellationToken);
 }
 
-public sealed record GetFinancingReportQuery : IQuery<FinancingReport>;
+public sealed record GetFinancingReportQuery : ILagTolerantQuery<FinancingReport>;
 
 public sealed class GetFinancingReportQueryHandler(IFinancingAnalytics analytics, ReferenceCatalog catalog) : IRequestHandler<GetFinancingReportQuery, FinancingReport>
 {

@@ -25,7 +25,7 @@ public sealed record FamilyExposure(
 public sealed record FunnelReport(DateOnly From, DateOnly To, Guid? BuyerId, IReadOnlyList<FunnelStage> Stages, double? OverallConversion, ExposureFairness Exposure);
 
 /// <summary>Needs posted in [from, to] (UTC dates, inclusive), optionally of one buyer, followed through the lifecycle.</summary>
-public sealed record GetFunnelQuery(DateOnly? From = null, DateOnly? To = null, Guid? BuyerId = null) : IQuery<FunnelReport>;
+public sealed record GetFunnelQuery(DateOnly? From = null, DateOnly? To = null, Guid? BuyerId = null) : ILagTolerantQuery<FunnelReport>;
 
 /// <summary>The aggregate SQL behind the report (PostgreSQL), implemented in Infrastructure.</summary>
 public interface IFunnelAnalytics

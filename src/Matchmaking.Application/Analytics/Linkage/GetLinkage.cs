@@ -16,7 +16,7 @@ public sealed record LinkageReport(LinkageFigures Total, IReadOnlyList<LinkageFi
 /// is linked when it is a member of at least one partnership (an accepted invitation, active or completed)
 /// with a BUMN, BUMD or large private buyer.
 /// </summary>
-public sealed record GetLinkageQuery(string? ProvinceCode = null, string? Scale = null) : IQuery<LinkageReport>;
+public sealed record GetLinkageQuery(string? ProvinceCode = null, string? Scale = null) : ILagTolerantQuery<LinkageReport>;
 
 /// <summary>The aggregate SQL behind the report (PostgreSQL), implemented in Infrastructure.</summary>
 public interface ILinkageAnalytics

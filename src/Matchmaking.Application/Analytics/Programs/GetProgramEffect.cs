@@ -26,7 +26,7 @@ public interface IProgramAnalytics
     Task<ProgramEffectReport> EffectAsync(CancellationToken cancellationToken);
 }
 
-public sealed record GetProgramEffectQuery : IQuery<ProgramEffectReport>;
+public sealed record GetProgramEffectQuery : ILagTolerantQuery<ProgramEffectReport>;
 
 public sealed class GetProgramEffectQueryHandler(IProgramAnalytics analytics) : IRequestHandler<GetProgramEffectQuery, ProgramEffectReport>
 {

@@ -14,7 +14,7 @@ public sealed record MatchPageVersion(Guid RunId, int StatusVersion);
 /// ranking never changes once stored, only its matches' statuses, and each status change bumps the version.
 /// Null when the need has no run yet.
 /// </summary>
-public sealed record GetMatchPageVersionQuery(Guid NeedId, Guid? RunId) : IQuery<MatchPageVersion?>;
+public sealed record GetMatchPageVersionQuery(Guid NeedId, Guid? RunId) : ILagTolerantQuery<MatchPageVersion?>;
 
 public sealed class GetMatchPageVersionQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<GetMatchPageVersionQuery, MatchPageVersion?>
 {

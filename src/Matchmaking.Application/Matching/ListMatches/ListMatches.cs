@@ -12,7 +12,7 @@ namespace Matchmaking.Application.Matching.ListMatches;
 /// <param name="RunId">Omitted: the latest run of the need.</param>
 /// <param name="Kind">single or consortium.</param>
 public sealed record ListMatchesQuery(Guid NeedId, Guid? RunId = null, double? MinScore = null, string? Kind = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
-    : IQuery<PagedList<MatchDto>>, IPagedQuery;
+    : ILagTolerantQuery<PagedList<MatchDto>>, IPagedQuery;
 
 public sealed class ListMatchesQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<ListMatchesQuery, PagedList<MatchDto>>
 {

@@ -24,7 +24,7 @@ public sealed record NearMissDto(
     MatchSupplierDto Supplier, double Score, ComponentsDto Components, double DistanceKm, IReadOnlyList<string> Gaps, UpgradePathDto? UpgradePath,
     IReadOnlyList<Programs.ProgramRefDto> Programs);
 
-public sealed record ListNearMissesQuery(Guid NeedId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<NearMissDto>>, IPagedQuery;
+public sealed record ListNearMissesQuery(Guid NeedId, int Page = 1, int PageSize = Paging.DefaultPageSize) : ILagTolerantQuery<PagedList<NearMissDto>>, IPagedQuery;
 
 /// <summary>
 /// Near misses of a need, ranked on request from current data, best first (see <see cref="ICandidateRanker"/>);

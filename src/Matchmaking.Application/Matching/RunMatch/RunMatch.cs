@@ -16,7 +16,7 @@ public sealed record RunMatchCommand(Guid NeedId) : IRequest<MatchRunDto>;
 
 public sealed class RunMatchCommandHandler(
     IApplicationDbContext db, ICandidateRanker ranker, TimeProvider clock, ICurrentUser user, IConfiguration configuration,
-    Microsoft.Extensions.Logging.ILogger<RunMatchCommandHandler> logger)
+    MatchmakingMetrics metrics, Microsoft.Extensions.Logging.ILogger<RunMatchCommandHandler> logger)
     : IRequestHandler<RunMatchCommand, MatchRunDto>
 {
     /// <summary>A run stores the best this many proposals (a page holds at most 200).</summary>
@@ -99,6 +99,8 @@ public sealed class RunMatchCommandHandler(
         Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(logger,
             "Match run of {Qualifying} qualifying and {NearMissCount} near misses: ranking SQL {Ranking:F0} ms, describe {Describe:F0} ms, save {Save:F0} ms",
             ranking.Qualifying, ranking.NearMissCount, ranked, described - ranked, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds - described);
+        metrics.MatchRunDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        metrics.MatchRunCandidates.Record(ranking.Qualifying);
         return new MatchRunDto(run.Id, run.NeedId, run.CreatedAt, run.CandidatesConsidered, run.MatchCount);
     }
 

@@ -4,7 +4,7 @@ using MediatR;
 namespace Matchmaking.Application.Suppliers.GetRegistryVersion;
 
 /// <summary>The supplier registry's version: it changes with every supplier write (see <see cref="IRegistryVersion"/>).</summary>
-public sealed record GetRegistryVersionQuery : IQuery<long>;
+public sealed record GetRegistryVersionQuery : ILagTolerantQuery<long>;
 
 public sealed class GetRegistryVersionQueryHandler(IRegistryVersion registry) : IRequestHandler<GetRegistryVersionQuery, long>
 {

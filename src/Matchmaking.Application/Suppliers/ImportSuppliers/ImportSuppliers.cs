@@ -42,7 +42,7 @@ public sealed record ImportSuppliersCommand(Stream Body, ImportFormat Format, bo
 /// </summary>
 public sealed partial class ImportSuppliersCommandHandler(
     ISupplierBulkWriter writer, IApplicationDbContext db, ReferenceCatalog catalog, TimeProvider clock, IConfiguration configuration,
-    ILogger<ImportSuppliersCommandHandler> logger)
+    MatchmakingMetrics metrics, ILogger<ImportSuppliersCommandHandler> logger)
     : IRequestHandler<ImportSuppliersCommand, ImportResultDto>
 {
     public const int MaxReportedRejections = 1000;
@@ -141,6 +141,8 @@ public sealed partial class ImportSuppliersCommandHandler(
         }
 
         var imported = report.ToResult((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        metrics.ImportedRows.Add(imported.Accepted + imported.Updated);
+        metrics.ImportDuration.Record(imported.ElapsedMs / 1000.0);
 
         // The batches have committed; their event must not be lost to a client that hangs up now.
         db.Events.Add(EventFactory.SupplierImported(Guid.CreateVersion7(), imported.RowsRead, imported.Accepted, imported.Updated, imported.Rejected, clock.GetUtcNow()));

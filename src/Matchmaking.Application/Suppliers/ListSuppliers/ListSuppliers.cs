@@ -24,7 +24,7 @@ public sealed record ListSuppliersQuery(
     bool? Active = null,
     int Page = 1,
     int PageSize = Paging.DefaultPageSize,
-    string? After = null) : IQuery<PagedList<SupplierDto>>, IPagedQuery;
+    string? After = null) : ILagTolerantQuery<PagedList<SupplierDto>>, IPagedQuery;
 
 public sealed class ListSuppliersQueryHandler(
     IApplicationDbContext db, IMapper mapper, TimeProvider clock, ICurrentUser user, IMemoryCache counts, IRegistryVersion registry, ISupplierTextSearch search)
