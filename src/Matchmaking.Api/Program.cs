@@ -40,7 +40,7 @@ app.UseStatusCodePages();
 app.UseMiddleware<QueryStringGuardMiddleware>();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
-app.UseRateLimiter();
+app.UseMiddleware<Matchmaking.Api.Auth.RateLimitMiddleware>();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 

@@ -1,5 +1,5 @@
-using Matchmaking.Application.Common;
 using FluentValidation;
+using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Behaviors;
 using MediatR;
 using Microsoft.Extensions.Configuration;

@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<Application.Suppliers.ImportSuppliers.ISupplierBulkWriter, Import.NpgsqlSupplierBulkWriter>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<IRateLimitStore>(provider => new PostgresRateLimitStore(connectionString, provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<IRegistryVersion, RegistryVersion>();
         services.AddScoped<Application.Matching.ICandidateRanker, Matching.PostgresCandidateRanker>();
         services.AddHostedService<IdempotencyCleanup>();
