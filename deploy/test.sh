@@ -46,12 +46,25 @@ else
     echo "Spectral found errors in the OpenAPI document"
   fi
 fi
+# Several instances behind nginx with a streaming replica, checked through the front (deploy/scale/check.sh).
+# Runs where this script made the replica on the machine's PostgreSQL; MATCHMAKING_SKIP_SCALE_CHECK=1 skips it.
+scale_failed=0
+if [ -z "${MATCHMAKING_SKIP_SCALE_CHECK:-}" ] && [ -n "${PG_REPLICA_CONNECTION:-}" ]; then
+  log "Scale check: nginx in front of two API instances, a streaming replica (deploy/scale/check.sh)"
+  if ! bash deploy/scale/check.sh; then
+    scale_failed=1
+    echo "The scale check failed"
+  fi
+fi
+
 # One plain total across the test projects, e.g. "147 passed, 0 failed".
 passed=$(grep -oE 'Passed: +[0-9]+' "$output" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$output" | awk '{s+=$2} END {print s+0}')
-if [ "$spectral_failed" = 1 ]; then
-  failed=$((failed + 1))
-  [ "$status" = 0 ] && status=1
-fi
+for check_failed in "$spectral_failed" "$scale_failed"; do
+  if [ "$check_failed" = 1 ]; then
+    failed=$((failed + 1))
+    [ "$status" = 0 ] && status=1
+  fi
+done
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -7,6 +7,7 @@ using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.OpenApi;
 
 namespace Matchmaking.Api;
@@ -40,6 +41,16 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddSingleton<PageCache>();
 
+        // Behind nginx or an ingress: the client's address (per-address rate limits) and scheme come from
+        // X-Forwarded-*, trusted from loopback and from ForwardedHeaders:KnownNetworks (CIDRs, comma-separated).
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in (configuration["ForwardedHeaders:KnownNetworks"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

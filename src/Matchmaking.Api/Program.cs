@@ -34,6 +34,7 @@ if (app.Configuration.GetValue<bool>("Demo:Seed"))
     await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
 }
 
+app.UseForwardedHeaders();
 app.UseMiddleware<ResponseHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
