@@ -46,6 +46,15 @@ else
     echo "Spectral found errors in the OpenAPI document"
   fi
 fi
+# The Kubernetes manifests, rendered by Kustomize and validated offline (deploy/k8s/validate.sh).
+k8s_failed=0
+if ! command -v npm >/dev/null; then
+  log "Kubernetes manifests: npm is not installed; not validated"
+else
+  log "Validating the Kubernetes manifests (deploy/k8s/validate.sh)"
+  bash deploy/k8s/validate.sh || { k8s_failed=1; echo "The Kubernetes manifests did not validate"; }
+fi
+
 # Several instances behind nginx with a streaming replica, checked through the front (deploy/scale/check.sh).
 # Runs where this script made the replica on the machine's PostgreSQL; MATCHMAKING_SKIP_SCALE_CHECK=1 skips it.
 scale_failed=0
@@ -60,7 +69,7 @@ fi
 # One plain total across the test projects, e.g. "147 passed, 0 failed".
 passed=$(grep -oE 'Passed: +[0-9]+' "$output" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$output" | awk '{s+=$2} END {print s+0}')
-for check_failed in "$spectral_failed" "$scale_failed"; do
+for check_failed in "$spectral_failed" "$scale_failed" "$k8s_failed"; do
   if [ "$check_failed" = 1 ]; then
     failed=$((failed + 1))
     [ "$status" = 0 ] && status=1
