@@ -1,4 +1,6 @@
 using Matchmaking.Domain.Common;
+using Matchmaking.Domain.Matching;
+using Matchmaking.Domain.Needs;
 
 namespace Matchmaking.Domain.Partnerships;
 
@@ -17,7 +19,8 @@ public sealed class Partnership
     {
     }
 
-    public Partnership(Guid id, Guid matchId, Guid needId, Guid buyerId, IEnumerable<PartnershipMember> members, long? agreedValueIdr, DateOnly startDate, DateTimeOffset now)
+    /// <summary>Only <see cref="FromAcceptedMatch"/> (and the domain's own tests) make one.</summary>
+    internal Partnership(Guid id, Guid matchId, Guid needId, Guid buyerId, IEnumerable<PartnershipMember> members, long? agreedValueIdr, DateOnly startDate, DateTimeOffset now)
     {
         Id = id;
         MatchId = matchId;
@@ -28,6 +31,30 @@ public sealed class Partnership
         StartDate = startDate;
         Status = PartnershipStatus.Active;
         CreatedAt = now;
+    }
+
+    /// <summary>
+    /// What an accepted match becomes: the need's buyer and estimated value, the match's supplier (share 1)
+    /// or its consortium members with their shares, starting on the day of acceptance.
+    /// </summary>
+    public static Partnership FromAcceptedMatch(Match match, Need need, DateTimeOffset now)
+    {
+        if (match.Status != MatchStatus.Accepted)
+        {
+            throw new InvalidStateTransitionException(
+                $"The match is {match.Status.ToString().ToLowerInvariant()}; only an accepted match becomes a partnership.");
+        }
+
+        if (match.NeedId != need.Id)
+        {
+            throw new ArgumentException("The match answers another need.", nameof(need));
+        }
+
+        var members = match.Kind == MatchKind.Single
+            ? [new PartnershipMember(match.SupplierId!.Value, 1.0)]
+            : match.Members.Select(m => new PartnershipMember(m.SupplierId, m.Share)).ToList();
+        return new Partnership(Guid.CreateVersion7(now), match.Id, need.Id, need.BuyerId, members, need.EstimatedValueIdr,
+            DateOnly.FromDateTime(now.UtcDateTime), now);
     }
 
     public Guid Id { get; private set; }

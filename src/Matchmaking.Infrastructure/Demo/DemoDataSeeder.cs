@@ -85,8 +85,7 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, TimeProvider clock, 
         db.MatchRuns.Add(run);
         db.Matches.Add(match);
         db.MatchTransitions.AddRange(match.Shortlist(actor, "Demo", now), match.Invite(actor, null, now), match.Accept(best.Supplier.Id, actor, null, now)!);
-        var partnership = new Partnership(Guid.CreateVersion7(), match.Id, need.Id, PlnId, [new PartnershipMember(best.Supplier.Id, 1.0)],
-            need.EstimatedValueIdr, today, now);
+        var partnership = Partnership.FromAcceptedMatch(match, need, now);
         db.Partnerships.Add(partnership);
         var financing = FinancingRequest.Open(Guid.CreateVersion7(), partnership, best.Supplier.Id, 1_000_000_000, FinancingPurpose.PurchaseOrder, 120, [],
             FinancingRequest.DefaultMaxShare, actor, now);

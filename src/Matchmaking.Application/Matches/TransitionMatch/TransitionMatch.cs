@@ -62,11 +62,7 @@ public sealed class TransitionMatchCommandHandler(IApplicationDbContext db, ICur
         if (match.Status == MatchStatus.Accepted && request.Action == MatchAction.Accept)
         {
             var need = await db.Needs.AsNoTracking().FirstAsync(n => n.Id == match.NeedId, cancellationToken);
-            var members = match.Kind == MatchKind.Single
-                ? [new PartnershipMember(match.SupplierId!.Value, 1.0)]
-                : match.Members.Select(m => new PartnershipMember(m.SupplierId, m.Share)).ToList();
-            partnership = new Partnership(Guid.CreateVersion7(), match.Id, need.Id, need.BuyerId, members, need.EstimatedValueIdr,
-                DateOnly.FromDateTime(now.UtcDateTime), now);
+            partnership = Partnership.FromAcceptedMatch(match, need, now);
             db.Partnerships.Add(partnership);
         }
 
