@@ -1,8 +1,8 @@
 using Matchmaking.Api.Auth;
-using Matchmaking.Application.Matches.GetMatch;
-using Matchmaking.Application.Matches.GetMatchHistory;
-using Matchmaking.Application.Matches.TransitionMatch;
 using Matchmaking.Application.Matching;
+using Matchmaking.Application.MatchLifecycle.GetMatch;
+using Matchmaking.Application.MatchLifecycle.GetMatchHistory;
+using Matchmaking.Application.MatchLifecycle.TransitionMatch;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

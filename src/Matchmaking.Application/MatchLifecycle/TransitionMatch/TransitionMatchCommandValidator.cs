@@ -1,7 +1,7 @@
 using FluentValidation;
 using Matchmaking.Application.Common.Validation;
 
-namespace Matchmaking.Application.Matches.TransitionMatch;
+namespace Matchmaking.Application.MatchLifecycle.TransitionMatch;
 
 public sealed class TransitionMatchCommandValidator : AbstractValidator<TransitionMatchCommand>
 {

@@ -2,7 +2,7 @@ using Matchmaking.Application.Common;
 using Matchmaking.Domain.Access;
 using Matchmaking.Domain.Matching;
 
-namespace Matchmaking.Application.Matches;
+namespace Matchmaking.Application.MatchLifecycle;
 
 /// <summary>
 /// Who sees a match: admin and analysts all; a buyer those of its own needs; a supplier those it was

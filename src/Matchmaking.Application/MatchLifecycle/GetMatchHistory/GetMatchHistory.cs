@@ -4,7 +4,7 @@ using Matchmaking.Domain.Matching;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Matchmaking.Application.Matches.GetMatchHistory;
+namespace Matchmaking.Application.MatchLifecycle.GetMatchHistory;
 
 public sealed record MatchTransitionDto(MatchStatus From, MatchStatus To, Guid? KeyId, string? Role, string? Note, DateTimeOffset At);
 

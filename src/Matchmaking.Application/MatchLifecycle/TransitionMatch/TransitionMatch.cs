@@ -7,7 +7,7 @@ using Matchmaking.Domain.Partnerships;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Matchmaking.Application.Matches.TransitionMatch;
+namespace Matchmaking.Application.MatchLifecycle.TransitionMatch;
 
 public enum MatchAction
 {

@@ -4,7 +4,7 @@ using Matchmaking.Application.Matching;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Matchmaking.Application.Matches.GetMatch;
+namespace Matchmaking.Application.MatchLifecycle.GetMatch;
 
 public sealed record GetMatchQuery(Guid Id) : IQuery<MatchDto>;
 

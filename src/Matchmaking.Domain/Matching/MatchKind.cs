@@ -1,0 +1,7 @@
+namespace Matchmaking.Domain.Matching;
+
+public enum MatchKind
+{
+    Single,
+    Consortium,
+}

@@ -1,0 +1,11 @@
+namespace Matchmaking.Domain.Matching;
+
+public enum MatchStatus
+{
+    Suggested,
+    Shortlisted,
+    Invited,
+    Accepted,
+    Declined,
+    Withdrawn,
+}

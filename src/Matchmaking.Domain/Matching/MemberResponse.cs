@@ -1,0 +1,8 @@
+namespace Matchmaking.Domain.Matching;
+
+public enum MemberResponse
+{
+    Pending,
+    Accepted,
+    Declined,
+}
