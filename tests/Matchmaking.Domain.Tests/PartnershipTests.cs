@@ -91,4 +91,37 @@ public sealed class PartnershipTests
         Assert.Equal((PartnershipStatus.Completed, 5, 1, Now.AddDays(30), 1), (partnership.Status, partnership.QualityRating, partnership.OnTimeRating, partnership.CompletedAt, partnership.Version));
         Assert.Throws<InvalidStateTransitionException>(() => partnership.Complete(5, 5, Now));
     }
+
+    [Fact]
+    public void APayment_IsRecordedOnce_OnOrAfterTheStart_AndGivesTheDaysToPay()
+    {
+        var need = NeedWorth(1_000);
+        var partnership = Partnership.FromAcceptedMatch(Accepted(need), need, Now);
+        var start = partnership.StartDate;
+
+        var early = Assert.Throws<DomainRuleException>(() => partnership.RecordPayment(start.AddDays(-1), start.AddDays(5)));
+        Assert.Equal("invoicedOn", early.Field);
+        Assert.Contains("before the partnership started (2026-12-01)", early.Message, StringComparison.Ordinal);
+        Assert.Equal("paidOn", Assert.Throws<DomainRuleException>(() => partnership.RecordPayment(start.AddDays(3), start.AddDays(2))).Field);
+        Assert.Null(partnership.DaysToPay);
+
+        partnership.RecordPayment(start, start.AddDays(45));
+
+        Assert.Equal((start, start.AddDays(45), 45, 1), (partnership.InvoicedOn!.Value, partnership.PaidOn!.Value, partnership.DaysToPay!.Value, partnership.Version));
+        Assert.Contains("paid on 2027-01-15", Assert.Throws<InvalidStateTransitionException>(() => partnership.RecordPayment(start, start)).Message, StringComparison.Ordinal);
+        Assert.Equal(1, partnership.Version);
+    }
+
+    [Fact]
+    public void PaidTheDayItWasInvoiced_IsZeroDaysToPay()
+    {
+        var need = NeedWorth(1_000);
+        var partnership = Partnership.FromAcceptedMatch(Accepted(need, consortium: true), need, Now);
+
+        partnership.RecordPayment(partnership.StartDate, partnership.StartDate);
+
+        Assert.Equal(0, partnership.DaysToPay);
+        Assert.True(partnership.HasMember(B));
+        Assert.False(partnership.HasMember(Pln));
+    }
 }
