@@ -135,4 +135,117 @@ public sealed class FinancingRequestTests
         Assert.Throws<InvalidStateTransitionException>(() => request.MakeOffer(Guid.NewGuid(), BankA, 1, 10, 0, 30, Someone, Now));
         Assert.Equal("expectedPaymentDate", Assert.Throws<DomainRuleException>(() => Open().Confirm(1, Today.AddDays(-1), Someone, Now)).Field);
     }
+
+    [Fact]
+    public void Refusals_SayWhy()
+    {
+        var completed = PartnershipOf();
+        completed.Complete(5, 5, Now);
+        Assert.Equal("Only an active partnership can be financed.", Assert.Throws<InvalidStateTransitionException>(() => Open(partnership: completed)).Message);
+        Assert.Equal("The supplier is not a member of this partnership.", Assert.Throws<DomainRuleException>(() =>
+            FinancingRequest.Open(Guid.NewGuid(), PartnershipOf(), Partner, 1, FinancingPurpose.PurchaseOrder, 90, [], FinancingRequest.DefaultMaxShare, Someone, Now)).Message);
+        Assert.Equal("The partnership has no agreed value to finance against.", Assert.Throws<DomainRuleException>(() => Open(partnership: PartnershipOf(value: null))).Message);
+        Assert.Equal("At most 80% of the supplier's share of the agreed value may be financed: 800000000 IDR.",
+            Assert.Throws<DomainRuleException>(() => Open(800_000_001)).Message.Replace("\u00a0", " ", StringComparison.Ordinal).Replace(" %", "%", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(720, true)]
+    [InlineData(721, false)]
+    public void Tenor_Is1To720Days_ForRequestsAndOffers(int tenor, bool allowed)
+    {
+        FinancingRequest OpenWith() => FinancingRequest.Open(Guid.NewGuid(), PartnershipOf(), Supplier, 500_000_000, FinancingPurpose.PurchaseOrder, tenor, [],
+            FinancingRequest.DefaultMaxShare, Someone, Now);
+        if (allowed)
+        {
+            Assert.Equal(tenor, OpenWith().TenorDays);
+            Assert.Equal(tenor, Open().MakeOffer(Guid.NewGuid(), BankA, 1, 10, 0, tenor, Someone, Now).TenorDays);
+        }
+        else
+        {
+            Assert.Equal(("tenorDays", "The tenor is 1..720 days."), Assert.Throws<DomainRuleException>(OpenWith) is var e ? (e.Field, e.Message) : default);
+            var offer = Assert.Throws<DomainRuleException>(() => Open().MakeOffer(Guid.NewGuid(), BankA, 1, 10, 0, tenor, Someone, Now));
+            Assert.Equal(("tenorDays", "The tenor is 1..720 days."), (offer.Field, offer.Message));
+        }
+    }
+
+    [Fact]
+    public void Opening_RecordsTheRequestInItsHistory_AndKeepsItsTerms()
+    {
+        var request = FinancingRequest.Open(Guid.NewGuid(), PartnershipOf(), Supplier, 500_000_000, FinancingPurpose.PurchaseOrder, 90, [BankA, BankA],
+            FinancingRequest.DefaultMaxShare, Someone, Now);
+
+        Assert.Equal((FinancingStatus.Requested, FinancingStatus.Requested, "requested", Now), (request.History.Single().From, request.History.Single().To, request.History.Single().Note, request.History.Single().At));
+        Assert.Equal([BankA], request.FinancierIds);
+        Assert.Equal((500_000_000L, FinancingPurpose.PurchaseOrder, 90, Now), (request.AmountIdr, request.Purpose, request.TenorDays, request.CreatedAt));
+    }
+
+    [Fact]
+    public void Confirmation_NeedsAPositiveValueAndADateFromToday()
+    {
+        Assert.Equal(("confirmedValueIdr", "The confirmed value must be positive."),
+            Assert.Throws<DomainRuleException>(() => Open().Confirm(0, Today, Someone, Now)) is var zero ? (zero.Field, zero.Message) : default);
+        Assert.Equal(("expectedPaymentDate", "The expected payment date cannot be in the past."),
+            Assert.Throws<DomainRuleException>(() => Open().Confirm(1, Today.AddDays(-1), Someone, Now)) is var past ? (past.Field, past.Message) : default);
+
+        var request = Open();
+        request.Confirm(1, Today, Someone, Now);
+
+        Assert.Equal((FinancingStatus.Confirmed, 1L, Today, "confirmed", 1), (request.Status, request.ConfirmedValueIdr!.Value, request.ExpectedPaymentDate!.Value, request.History[^1].Note, request.Version));
+        Assert.Equal("Cannot confirm a financing request that is confirmed.", Assert.Throws<InvalidStateTransitionException>(() => request.Confirm(1, Today, Someone, Now)).Message);
+        Assert.Equal("Cannot dispute a financing request that is confirmed.", Assert.Throws<InvalidStateTransitionException>(() => request.Dispute("no", Someone, Now)).Message);
+    }
+
+    [Fact]
+    public void AnOffer_IsBoundedByWhatWasAskedAndSaysSo()
+    {
+        var request = Open(amount: 500_000_000);
+
+        Assert.Equal("An offer is for 1..500000000 IDR (what was asked for).", Assert.Throws<DomainRuleException>(() => request.MakeOffer(Guid.NewGuid(), BankA, 0, 10, 0, 90, Someone, Now)).Message);
+        Assert.Equal("amountIdr", Assert.Throws<DomainRuleException>(() => request.MakeOffer(Guid.NewGuid(), BankA, 500_000_001, 10, 0, 90, Someone, Now)).Field);
+        Assert.Equal("The annual rate is 0..100 percent.", Assert.Throws<DomainRuleException>(() => request.MakeOffer(Guid.NewGuid(), BankA, 1, 100.01, 0, 90, Someone, Now)).Message);
+        Assert.Equal("annualRatePercent", Assert.Throws<DomainRuleException>(() => request.MakeOffer(Guid.NewGuid(), BankA, 1, double.NaN, 0, 90, Someone, Now)).Field);
+        Assert.Equal("Fees cannot be negative.", Assert.Throws<DomainRuleException>(() => request.MakeOffer(Guid.NewGuid(), BankA, 1, 10, -1, 90, Someone, Now)).Message);
+        Assert.Equal(0, request.Version);
+
+        var offerId = Guid.NewGuid();
+        request.MakeOffer(offerId, BankA, 500_000_000, 100, 0, 90, Someone, Now);
+
+        Assert.Equal((1, $"offer {offerId} by financier {BankA}"), (request.Version, request.History[^1].Note));
+        Assert.Equal("This financier already has an open offer on the request.",
+            Assert.Throws<InvalidStateTransitionException>(() => request.MakeOffer(Guid.NewGuid(), BankA, 1, 0, 0, 90, Someone, Now)).Message);
+        Assert.Equal("The financier may not see this request.",
+            Assert.Throws<InvalidOperationException>(() => Open(financiers: [BankA]).MakeOffer(Guid.NewGuid(), BankB, 1, 0, 0, 90, Someone, Now)).Message);
+    }
+
+    [Fact]
+    public void Acceptance_Disbursement_AndRepayment_AreEachRecordedOnce_InOrder()
+    {
+        var request = Open();
+        Assert.Equal("Cannot disburse a financing request that is requested.", Assert.Throws<InvalidStateTransitionException>(() => request.Disburse(BankA, Today, Someone, Now)).Message);
+        Assert.Equal("Cannot mark repaid a financing request that is requested.", Assert.Throws<InvalidStateTransitionException>(() => request.Repaid(Today, Someone, Now)).Message);
+        var offer = request.MakeOffer(Guid.NewGuid(), BankA, 100, 10, 0, 90, Someone, Now);
+        var unknown = Guid.NewGuid();
+        Assert.Equal($"Offer {unknown} is not open on this request.", Assert.Throws<InvalidStateTransitionException>(() => request.AcceptOffer(unknown, Someone, Now)).Message);
+
+        request.AcceptOffer(offer.Id, Someone, Now);
+
+        Assert.Equal((FinancingStatus.Accepted, $"accepted offer {offer.Id}", offer), (request.Status, request.History[^1].Note, request.AcceptedOffer));
+        Assert.Equal("Cannot accept an offer on a financing request that is accepted.", Assert.Throws<InvalidStateTransitionException>(() => request.AcceptOffer(offer.Id, Someone, Now)).Message);
+        Assert.Equal("Cannot offer on a financing request that is accepted.", Assert.Throws<InvalidStateTransitionException>(() => request.MakeOffer(Guid.NewGuid(), BankB, 1, 0, 0, 90, Someone, Now)).Message);
+        Assert.Equal("Only the financier whose offer was accepted disburses.", Assert.Throws<InvalidStateTransitionException>(() => request.Disburse(BankB, Today, Someone, Now)).Message);
+        var later = Now.AddDays(3);
+        Assert.Equal(("disbursedOn", "The disbursement date lies between the request and today."),
+            Assert.Throws<DomainRuleException>(() => request.Disburse(BankA, Today.AddDays(4), Someone, later)) is var future ? (future.Field, future.Message) : default);
+        Assert.Equal("disbursedOn", Assert.Throws<DomainRuleException>(() => request.Disburse(BankA, Today.AddDays(-1), Someone, later)).Field);
+
+        request.Disburse(BankA, Today.AddDays(3), Someone, later);
+        request.Repaid(Today.AddDays(40), Someone, later.AddDays(37));
+
+        Assert.Equal((FinancingStatus.Repaid, Today.AddDays(3), Today.AddDays(40), 4), (request.Status, request.DisbursedOn!.Value, request.RepaidOn!.Value, request.Version));
+        Assert.Equal(["requested", $"offer {offer.Id} by financier {BankA}", $"accepted offer {offer.Id}", "disbursed", "repaid from the buyer's payment"],
+            request.History.Select(h => h.Note));
+    }
 }
