@@ -1,5 +1,6 @@
 using System.Globalization;
 using Matchmaking.Application.Common.Exceptions;
+using Microsoft.Net.Http.Headers;
 
 namespace Matchmaking.Api.Infrastructure;
 
@@ -8,36 +9,45 @@ internal static class ETags
 {
     public static string Format(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    /// <summary>Null when the client sent no precondition (or <c>*</c>); the version it expects otherwise.</summary>
+    /// <summary>
+    /// Null when the client sent no precondition (or <c>*</c>); the version it expects otherwise. Parsed as the
+    /// entity-tag list RFC 9110 defines (the framework's typed header); If-Match compares strongly, so a weak
+    /// tag, or one we never issued, cannot match the current representation.
+    /// </summary>
     public static int? ParseIfMatch(string? ifMatch)
     {
-        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
+        if (string.IsNullOrWhiteSpace(ifMatch))
         {
             return null;
         }
 
-        var tag = ifMatch.Trim();
-        if (tag.StartsWith("W/", StringComparison.Ordinal))
+        if (!EntityTagHeaderValue.TryParseStrictList([ifMatch], out var tags) || tags.Count == 0)
         {
-            tag = tag[2..];
+            throw new PreconditionFailedException($"If-Match {ifMatch} is not a list of entity tags.");
         }
 
-        if (tag.Length >= 2 && tag[0] == '"' && tag[^1] == '"'
-            && int.TryParse(tag.AsSpan(1, tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        if (tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
         {
-            return version;
+            return null;
         }
 
-        // An ETag we never issued cannot match the current representation.
-        throw new PreconditionFailedException($"If-Match {ifMatch} does not match the current ETag.");
+        var versions = tags.Where(tag => !tag.IsWeak).Select(VersionOf).OfType<int>().Distinct().ToList();
+        return versions.Count == 1
+            ? versions[0]
+            : throw new PreconditionFailedException(versions.Count == 0
+                ? $"If-Match {ifMatch} does not match the current ETag."
+                : $"If-Match {ifMatch} names several versions; send the one you last read.");
     }
+
+    private static int? VersionOf(EntityTagHeaderValue tag) =>
+        int.TryParse(tag.Tag.AsSpan(1, tag.Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
 
     public static void Set(HttpContext context, int version) => context.Response.Headers.ETag = Format(version);
 
     /// <summary>True when the request's If-None-Match names this ETag (or <c>*</c>): the client's copy is current.</summary>
     public static bool ClientHolds(HttpRequest request, string etag) =>
-        request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)
-            || tag.Compare(new Microsoft.Net.Http.Headers.EntityTagHeaderValue(etag), useStrongComparison: false));
+        request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any)
+            || tag.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
 
     /// <summary>
     /// Marks an endpoint as answering with the resource's ETag (declared in the document), and makes a GET

@@ -213,6 +213,30 @@ public sealed class SupplierTests(ApiFixture fixture) : ApiTest(fixture)
         await response.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
     }
 
+    [Theory]
+    [InlineData("*", HttpStatusCode.OK)]
+    [InlineData("\"0\"", HttpStatusCode.OK)]
+    [InlineData("\"7\", \"0\"", HttpStatusCode.PreconditionFailed)] // two versions: send the one last read
+    [InlineData("\"0\", \"0\"", HttpStatusCode.OK)]
+    [InlineData("W/\"0\"", HttpStatusCode.PreconditionFailed)] // If-Match compares strongly
+    [InlineData("0", HttpStatusCode.PreconditionFailed)] // not an entity tag
+    public async Task Replace_ReadsIfMatchAsAnEntityTagList(string ifMatch, HttpStatusCode expected)
+    {
+        var created = await CreateAsync(TestData.Supplier());
+
+        var response = await Client.PutJsonAsync($"{Url}/{created.Id}", TestData.Supplier(nib: created.Nib), ifMatch: ifMatch);
+
+        if (expected == HttpStatusCode.OK)
+        {
+            await response.ReadJsonAsync();
+            Assert.Equal("\"1\"", response.Headers.ETag!.Tag);
+        }
+        else
+        {
+            await response.ShouldBeProblemAsync(expected);
+        }
+    }
+
     [Fact]
     public async Task Replace_WithNibOfAnotherSupplier_Returns409()
     {
