@@ -56,13 +56,14 @@ public static class DependencyInjection
         services.AddSingleton(provider => new Replication.ReadReplica(
             string.IsNullOrWhiteSpace(readOnly) ? null : WithPoolDefaults(readOnly, configuration),
             TimeSpan.FromSeconds(configuration.GetValue("Database:ReplicaMaxLagSeconds", 5.0)),
-            provider.GetRequiredService<MatchmakingMetrics>()).Observed());
+            provider.GetRequiredService<MatchmakingMetrics>()));
         services.AddHostedService<Replication.ReplicaMonitor>();
         services.AddHostedService<Observability.OutboxBacklog>();
         services.AddScoped<Replication.ReplicaRoute>();
-        services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(Replication.ReadReplicaBehavior<,>));
-        // Innermost behaviour: a retried read re-runs the handler alone, after validation.
+        // A retried read re-runs the handler after validation; inside it, a read the replica fails goes to the
+        // primary at once (the retries are for the primary, not spent on a replica that is away).
         services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(ReadRetryBehavior<,>));
+        services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(Replication.ReadReplicaBehavior<,>));
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("postgresql", tags: ["ready"]);
         return services;
     }

@@ -33,7 +33,8 @@ public sealed class OutboxBacklog : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        using var timer = new PeriodicTimer(_period);
+        do
         {
             try
             {
@@ -46,25 +47,13 @@ public sealed class OutboxBacklog : BackgroundService
                     """).SingleAsync(stoppingToken);
                 (_events, _deliveries) = (counts.Events, counts.Deliveries);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception) || exception is PostgresException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested && (DatabaseFaults.IsUnavailable(exception) || exception is PostgresException))
             {
                 // Database away, or not migrated yet: no figure rather than a stale one; the next round tries again.
                 (_events, _deliveries) = (null, null);
             }
-
-            try
-            {
-                await Task.Delay(_period, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private static IEnumerable<Measurement<long>> Observe(long? value) => value is { } v ? [new Measurement<long>(v)] : [];

@@ -8,21 +8,22 @@ namespace Matchmaking.Infrastructure.Replication;
 /// answering, and replaying within <c>Database:ReplicaMaxLagSeconds</c> of the primary (measured by
 /// <see cref="ReplicaMonitor"/>). Until the first measurement it is not used.
 /// </summary>
-public sealed class ReadReplica(string? connectionString, TimeSpan maxLag, MatchmakingMetrics metrics)
+public sealed class ReadReplica
 {
+    private readonly MatchmakingMetrics _metrics;
     private volatile ReplicaState _state = new(false, null, "not measured yet");
 
-    /// <summary>Registers the lag gauge (seconds), reported while the replica answers.</summary>
-    public ReadReplica Observed()
+    public ReadReplica(string? connectionString, TimeSpan maxLag, MatchmakingMetrics metrics)
     {
+        (ConnectionString, MaxLag, _metrics) = (connectionString, maxLag, metrics);
+        // The lag in seconds, reported while the replica answers.
         metrics.Meter.CreateObservableGauge("matchmaking.replica.lag", () => LagSeconds is { } lag ? [new Measurement<double>(lag)] : Array.Empty<Measurement<double>>(),
             unit: "s", description: "How far the read replica's replay is behind the primary");
-        return this;
     }
 
-    public string? ConnectionString { get; } = connectionString;
+    public string? ConnectionString { get; }
 
-    public TimeSpan MaxLag { get; } = maxLag;
+    public TimeSpan MaxLag { get; }
 
     public bool IsConfigured => ConnectionString is not null;
 
@@ -40,7 +41,7 @@ public sealed class ReadReplica(string? connectionString, TimeSpan maxLag, Match
     public void Unavailable(string reason) => _state = new ReplicaState(false, null, reason);
 
     /// <summary>A lag-tolerant read went to the primary because the replica could not take it.</summary>
-    public void FellBack(string reason) => metrics.ReplicaFallbacks.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    public void FellBack(string reason) => _metrics.ReplicaFallbacks.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     private sealed record ReplicaState(bool Usable, double? LagSeconds, string Reason);
 }

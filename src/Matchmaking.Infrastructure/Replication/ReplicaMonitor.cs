@@ -27,24 +27,10 @@ public sealed partial class ReplicaMonitor(ReadReplica replica, IConfiguration c
 
         var period = TimeSpan.FromSeconds(Math.Max(0.05, configuration.GetValue("Database:ReplicaCheckSeconds", 2.0)));
         var wasUsable = (bool?)null;
-        while (!stoppingToken.IsCancellationRequested)
+        using var timer = new PeriodicTimer(period);
+        do
         {
-            try
-            {
-                await using var connection = new NpgsqlConnection(replica.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                await using var command = new NpgsqlCommand(LagSql, connection);
-                replica.Measured((double)(await command.ExecuteScalarAsync(stoppingToken))!);
-            }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
-            {
-                replica.Unavailable("not answering: " + exception.GetBaseException().Message);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-
+            await MeasureAsync(stoppingToken);
             if (wasUsable != replica.IsUsable)
             {
                 wasUsable = replica.IsUsable;
@@ -57,15 +43,22 @@ public sealed partial class ReplicaMonitor(ReadReplica replica, IConfiguration c
                     LogNotUsable(replica.Reason);
                 }
             }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
 
-            try
-            {
-                await Task.Delay(period, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    private async Task MeasureAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(replica.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(LagSql, connection);
+            replica.Measured((double)(await command.ExecuteScalarAsync(cancellationToken))!);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            replica.Unavailable("not answering: " + exception.GetBaseException().Message);
         }
     }
 
