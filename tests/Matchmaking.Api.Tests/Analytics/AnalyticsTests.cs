@@ -15,7 +15,7 @@ public sealed class AnalyticsTests(ApiFixture fixture) : ApiTest(fixture)
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _scenario = new Scenario(Client, ClientForRoleAsync);
+        _scenario = Scenario;
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class AnalyticsTests(ApiFixture fixture) : ApiTest(fixture)
         await _scenario.MoveAsync(second[a], "shortlist");
         var (partnership, supplier) = await _scenario.PartnershipAsync(first[a], a);
         Assert.Equal(HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/v1/partnerships/{partnership}/complete", new { qualityRating = 5, onTimeRating = 5 })).StatusCode);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = ApiFixture.Clock.Today;
         await PartnershipStartedDaysAgoAsync(partnership, 10);
         Assert.Equal(HttpStatusCode.OK, (await supplier.PostJsonAsync($"/api/v1/partnerships/{partnership}/payment", new { invoicedOn = today.AddDays(-3), paidOn = today })).StatusCode);
 

@@ -31,7 +31,7 @@ public sealed class GeneratedClientTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task A_portal_runs_the_procurement_lifecycle_through_the_generated_client()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = ApiFixture.Clock.Today;
         var buyers = new BuyersClient(Client);
         var suppliers = new SuppliersClient(Client);
         var needs = new NeedsClient(Client);
@@ -134,7 +134,7 @@ public sealed class GeneratedClientTests(ApiFixture fixture) : ApiTest(fixture)
             CapabilityCodes = ["metal.casting"],
             Quantity = 1000,
             Unit = "pcs",
-            NeededBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(120),
+            NeededBy = ApiFixture.Clock.Today.AddDays(120),
             DeliveryProvinceCode = "33",
             DeliveryLocation = new LocationInput { Latitude = -7.7, Longitude = 110.6 },
         });

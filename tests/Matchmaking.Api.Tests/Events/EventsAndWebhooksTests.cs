@@ -28,7 +28,7 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _scenario = new Scenario(Client, ClientForRoleAsync);
+        _scenario = Scenario;
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
         var partnership = accepted["partnershipId"]!.GetValue<string>();
         await (await buyerClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/complete", new { qualityRating = 5, onTimeRating = 4 })).ReadJsonAsync();
         await PartnershipStartedDaysAgoAsync(Guid.Parse(partnership), 30);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = ApiFixture.Clock.Today;
         await (await supplierClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/payment", new { invoicedOn = today.AddDays(-20), paidOn = today.AddDays(-2) }))
             .ReadJsonAsync();
 
@@ -61,7 +61,7 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
         Assert.All(delivered, d => Assert.True(d.IsSignedWith(buyerHook.Secret), $"{d.Type} carries a valid Standard Webhooks signature"));
         Assert.All(delivered, d => Assert.Equal(d.Id, d.Json["id"]!.GetValue<string>()));
         Assert.All(delivered, d => Assert.InRange(long.Parse(d.Timestamp, System.Globalization.CultureInfo.InvariantCulture),
-            DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeSeconds()));
+            ApiFixture.Clock.GetUtcNow().AddMinutes(-5).ToUnixTimeSeconds(), ApiFixture.Clock.GetUtcNow().AddMinutes(1).ToUnixTimeSeconds()));
         Assert.False(delivered[0].IsSignedWith(supplierHook.Secret));
 
         // The feed lists the events in the order they happened; webhooks deliver the same objects, each once,

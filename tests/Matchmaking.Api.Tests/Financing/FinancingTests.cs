@@ -16,12 +16,12 @@ public sealed class FinancingTests(ApiFixture fixture) : ApiTest(fixture)
     private Guid _bankB;
     private HttpClient _financierA = null!;
     private HttpClient _financierB = null!;
-    private readonly DateOnly _today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private readonly DateOnly _today = ApiFixture.Clock.Today;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _scenario = new Scenario(Client, ClientForRoleAsync);
+        _scenario = Scenario;
         var buyer = await _scenario.BuyerAsync();
         var supplier = await _scenario.SupplierAsync("CV Logam Jaya");
         var need = await _scenario.NeedAsync(buyer);

@@ -393,8 +393,8 @@ public sealed class HostileInputTests(ApiFixture fixture) : ApiTest(fixture)
                 return schema["format"]?.GetValue<string>() switch
                 {
                     "uuid" => JsonValue.Create(name is not null && ids.TryGetValue(name, out var known) ? known : Guid.NewGuid().ToString()),
-                    "date" => JsonValue.Create(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                    "date-time" => JsonValue.Create(DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+                    "date" => JsonValue.Create(ApiFixture.Clock.GetUtcNow().AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                    "date-time" => JsonValue.Create(ApiFixture.Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
                     _ => JsonValue.Create("sample"),
                 };
             case "integer":

@@ -58,7 +58,7 @@ public sealed class HostileRegressionTests(ApiFixture fixture) : ApiTest(fixture
         var replace = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/suppliers/{created.Id}") { Content = new StringContent(supplier.ToJsonString(), Encoding.UTF8, "application/json") };
         await (await Client.SendAsync(replace)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "certifications[0]");
 
-        var buyer = await new Scenario(Client, ClientForRoleAsync).BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         var need = JsonSerializer.SerializeToNode(TestData.Need(buyerId: buyer), HttpExtensions.Json)!.AsObject();
         need["requiredCertifications"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode?)null);
         await (await Client.PostRawAsync("/api/v1/needs", need.ToJsonString())).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "requiredCertifications[0]");
@@ -185,7 +185,7 @@ public sealed class HostileRegressionTests(ApiFixture fixture) : ApiTest(fixture
     [Fact]
     public async Task Keys_of_a_deleted_buyer_stop_working_at_once()
     {
-        var buyer = await new Scenario(Client, ClientForRoleAsync).BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         var (buyerClient, _, _) = await ClientForRoleAsync("buyer", buyer);
         Assert.Equal(HttpStatusCode.OK, (await buyerClient.GetAsync($"/api/v1/buyers/{buyer}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/buyers/{buyer}")).StatusCode);
@@ -195,7 +195,7 @@ public sealed class HostileRegressionTests(ApiFixture fixture) : ApiTest(fixture
     [Fact]
     public async Task A_buyer_with_needs_cannot_be_deleted()
     {
-        var scenario = new Scenario(Client, ClientForRoleAsync);
+        var scenario = Scenario;
         var buyer = await scenario.BuyerAsync();
         await scenario.NeedAsync(buyer);
         await (await Client.DeleteAsync($"/api/v1/buyers/{buyer}")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -204,7 +204,7 @@ public sealed class HostileRegressionTests(ApiFixture fixture) : ApiTest(fixture
     [Fact]
     public async Task Changing_a_closed_need_is_409_naming_its_state_but_sending_it_back_unchanged_is_fine()
     {
-        var buyer = await new Scenario(Client, ClientForRoleAsync).BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         var body = TestData.Need(buyerId: buyer);
         var need = (await (await Client.PostJsonAsync("/api/v1/needs", body)).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.OK, (await Client.PutJsonAsync($"/api/v1/needs/{need}", body with { Status = Domain.Needs.NeedStatus.Closed })).StatusCode);
@@ -220,7 +220,7 @@ public sealed class HostileRegressionTests(ApiFixture fixture) : ApiTest(fixture
     [Fact]
     public async Task Dates_outside_a_sane_horizon_are_400()
     {
-        var buyer = await new Scenario(Client, ClientForRoleAsync).BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         await (await Client.PostJsonAsync("/api/v1/needs", TestData.Need(buyerId: buyer, neededBy: new DateOnly(9999, 12, 31))))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "neededBy");
         var certificate = TestData.Certificate(Domain.Common.CertificationScheme.Sni, new DateOnly(9999, 12, 31));

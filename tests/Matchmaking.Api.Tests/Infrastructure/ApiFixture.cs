@@ -1,6 +1,7 @@
 using Matchmaking.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -17,6 +18,9 @@ public sealed class ApiFixture : IAsyncLifetime
     private Respawner? _respawner;
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    /// <summary>The server's clock; tests take "today" from it, never from the machine.</summary>
+    public static TestClock Clock { get; } = new();
 
     public const string ReplicaEnvironmentVariable = "MATCHMAKING_TEST_REPLICA_CONNECTION";
 
@@ -44,6 +48,7 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("MATCHMAKING_TEST_LOG_LEVEL") ?? "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
             builder.UseSetting("Logging:LogLevel:LuckyPennySoftware", "Error");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
 
         await using (var scope = Factory.Services.CreateAsyncScope())
@@ -93,6 +98,14 @@ public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
 
     /// <summary>A client holding the bootstrap admin key.</summary>
     protected HttpClient Client { get; private set; } = null!;
+
+    private Scenario? _scenario;
+
+    /// <summary>Steps of the procurement story, taken with the admin key unless a step is given a client.</summary>
+    protected Scenario Scenario => _scenario ??= new Scenario(Client, ClientForRoleAsync);
+
+    /// <summary>Today on the server's clock.</summary>
+    protected static DateOnly Today => ApiFixture.Clock.Today;
 
     public virtual async Task InitializeAsync()
     {

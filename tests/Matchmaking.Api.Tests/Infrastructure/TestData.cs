@@ -14,8 +14,6 @@ public static class TestData
 
     public static string NextNib() => $"912{Interlocked.Increment(ref _nib):D10}";
 
-    public static LocationInput Klaten => new() { Latitude = -7.70, Longitude = 110.61 };
-
     public static SupplierInput Supplier(
         string name = "CV Logam Jaya",
         string? nib = null,
@@ -37,7 +35,7 @@ public static class TestData
             AnnualRevenueIdr = annualRevenueIdr,
             ProvinceCode = provinceCode,
             RegencyCode = regencyCode,
-            Location = location ?? Klaten,
+            Location = location ?? Places.Klaten,
             KbliCodes = ["24310", "25920"],
             Capabilities = (capabilities ?? ["metal.casting.iron"])
             .Select(code => new SupplierCapabilityInput { Code = code, MonthlyCapacity = monthlyCapacity, Unit = "pcs", Description = "castings" })
@@ -101,9 +99,9 @@ public static class TestData
             CapabilityCodes = (capabilityCodes ?? ["metal.casting"]).ToList(),
             Quantity = quantity,
             Unit = "pcs",
-            NeededBy = neededBy ?? DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6),
+            NeededBy = neededBy ?? ApiFixture.Clock.Today.AddMonths(6),
             DeliveryProvinceCode = "33",
-            DeliveryLocation = new LocationInput { Latitude = -6.99, Longitude = 110.42 },
+            DeliveryLocation = Places.Semarang,
             EstimatedValueIdr = 2_400_000_000,
             RequiredCertifications = (requiredCertifications ?? []).Select(s => new RequiredCertificationInput { Scheme = s }).ToList(),
             MinTkdnPercent = minTkdnPercent,

@@ -13,14 +13,14 @@ using Matchmaking.Application.Suppliers;
 using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Partnerships;
 
+using static Matchmaking.Api.Tests.Infrastructure.Places;
+
 namespace Matchmaking.Api.Tests.Lifecycle;
 
 public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private static readonly LocationInput Klaten = new() { Latitude = -7.70, Longitude = 110.61 };
-    private static readonly LocationInput Ceper = new() { Latitude = -7.66, Longitude = 110.68 };
 
-    private readonly DateOnly _today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private readonly DateOnly _today = ApiFixture.Clock.Today;
     private Guid _buyer;
     private HttpClient _buyerClient = null!;
 
@@ -34,10 +34,10 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
     [Fact]
     public async Task HappyPath_FromMatchRunToCompletedAndPaidPartnership()
     {
-        var supplier = await SupplierAsync("CV Logam Jaya");
+        var supplier = await Scenario.SupplierAsync("CV Logam Jaya");
         var supplierClient = (await ClientForRoleAsync("supplier", supplier)).Client;
-        var need = await NeedAsync();
-        var match = (await RunAsync(need)).Single();
+        var need = await Scenario.NeedAsync(TestData.Need(), _buyerClient);
+        var match = (await Scenario.RunAndListIdsAsync(need, _buyerClient)).Single();
 
         Assert.Null((await (await _buyerClient.GetAsync($"/api/v1/suppliers/{supplier}")).ReadJsonAsync())["contact"]);
         await MoveAsync(_buyerClient, match, "shortlist", note: "Good foundry");
@@ -97,9 +97,9 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
     [MemberData(nameof(IllegalTransitions))]
     public async Task IllegalTransition_Returns409NamingTheCurrentState(string[] before, string action, string state)
     {
-        var supplier = await SupplierAsync("CV A");
+        var supplier = await Scenario.SupplierAsync("CV A");
         var supplierClient = (await ClientForRoleAsync("supplier", supplier)).Client;
-        var match = (await RunAsync(await NeedAsync())).Single();
+        var match = (await Scenario.RunAndListIdsAsync(await Scenario.NeedAsync(TestData.Need(), _buyerClient), _buyerClient)).Single();
         foreach (var step in before)
         {
             await MoveAsync(step is "accept" or "decline" ? supplierClient : _buyerClient, match, step);
@@ -120,13 +120,13 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
     [Fact]
     public async Task Transitions_AreRefusedToTheWrongParty()
     {
-        var supplier = await SupplierAsync("CV A");
-        var other = await SupplierAsync("CV B", location: Ceper);
+        var supplier = await Scenario.SupplierAsync("CV A");
+        var other = await Scenario.SupplierAsync("CV B", location: Ceper);
         var supplierClient = (await ClientForRoleAsync("supplier", supplier)).Client;
         var otherClient = (await ClientForRoleAsync("supplier", other)).Client;
         var otherBuyer = (await (await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer(name: "PT KAI"))).ReadAsync<BuyerDto>(HttpStatusCode.Created)).Id;
         var otherBuyerClient = (await ClientForRoleAsync("buyer", otherBuyer)).Client;
-        var matches = await RunAsync(await NeedAsync());
+        var matches = await Scenario.RunAndListIdsAsync(await Scenario.NeedAsync(TestData.Need(), _buyerClient), _buyerClient);
         var match = matches[0];
         var analyst = (await ClientForRoleAsync("analyst")).Client;
 
@@ -145,10 +145,10 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
     [Fact]
     public async Task ConsortiumIsAcceptedWhenEveryMemberAccepts()
     {
-        var a = await SupplierAsync("CV A", monthlyCapacity: 600);
-        var b = await SupplierAsync("CV B", monthlyCapacity: 600, location: Ceper);
-        var need = await NeedAsync(quantity: 6000, allowConsortium: true);
-        await RunAsync(need);
+        var a = await Scenario.SupplierAsync("CV A", monthlyCapacity: 600);
+        var b = await Scenario.SupplierAsync("CV B", monthlyCapacity: 600, location: Ceper);
+        var need = await Scenario.NeedAsync(TestData.Need(quantity: 6000, allowConsortium: true), _buyerClient);
+        await Scenario.RunAndListIdsAsync(need, _buyerClient);
         var consortium = (await (await _buyerClient.GetAsync($"/api/v1/needs/{need}/matches?kind=consortium")).ReadAsync<PagedList<MatchDto>>()).Items[0];
         await MoveAsync(_buyerClient, consortium.Id, "shortlist");
         await MoveAsync(_buyerClient, consortium.Id, "invite");
@@ -169,10 +169,10 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
     [Fact]
     public async Task OneMembersDeclineDeclinesTheConsortium()
     {
-        var a = await SupplierAsync("CV A", monthlyCapacity: 600);
-        var b = await SupplierAsync("CV B", monthlyCapacity: 600, location: Ceper);
-        var need = await NeedAsync(quantity: 6000, allowConsortium: true);
-        await RunAsync(need);
+        var a = await Scenario.SupplierAsync("CV A", monthlyCapacity: 600);
+        var b = await Scenario.SupplierAsync("CV B", monthlyCapacity: 600, location: Ceper);
+        var need = await Scenario.NeedAsync(TestData.Need(quantity: 6000, allowConsortium: true), _buyerClient);
+        await Scenario.RunAndListIdsAsync(need, _buyerClient);
         var consortium = (await (await _buyerClient.GetAsync($"/api/v1/needs/{need}/matches?kind=consortium")).ReadAsync<PagedList<MatchDto>>()).Items[0];
         await MoveAsync(_buyerClient, consortium.Id, "shortlist");
         await MoveAsync(_buyerClient, consortium.Id, "invite");
@@ -187,8 +187,8 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
     [Fact]
     public async Task ConcurrentDoubleAccept_YieldsOnePartnership()
     {
-        var supplier = await SupplierAsync("CV A");
-        var match = (await RunAsync(await NeedAsync())).Single();
+        var supplier = await Scenario.SupplierAsync("CV A");
+        var match = (await Scenario.RunAndListIdsAsync(await Scenario.NeedAsync(TestData.Need(), _buyerClient), _buyerClient)).Single();
         await MoveAsync(_buyerClient, match, "shortlist");
         await MoveAsync(_buyerClient, match, "invite");
         var clients = new[] { (await ClientForRoleAsync("supplier", supplier)).Client, (await ClientForRoleAsync("supplier", supplier)).Client };
@@ -267,13 +267,13 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
     [Fact]
     public async Task TrackRecord_ChangesALaterRanking()
     {
-        var first = await SupplierAsync("CV Twin 1");
-        var second = await SupplierAsync("CV Twin 2");
-        var need = await NeedAsync(ranking: Domain.Matching.RankingMode.Strict);
+        var first = await Scenario.SupplierAsync("CV Twin 1");
+        var second = await Scenario.SupplierAsync("CV Twin 2");
+        var need = await Scenario.NeedAsync(TestData.Need() with { Ranking = Domain.Matching.RankingMode.Strict }, _buyerClient);
         // Equal merit: the hashed tie-break of (need, supplier) decides; the one it puts second is "later".
         var (earlier, later) = Domain.Matching.ExposureRanking.TieBreak(need, first) < Domain.Matching.ExposureRanking.TieBreak(need, second)
             ? (first, second) : (second, first);
-        var initial = await RunAsync(need);
+        var initial = await Scenario.RunAndListIdsAsync(need, _buyerClient);
         Assert.Equal(earlier, (await (await Client.GetAsync($"/api/v1/matches/{initial[0]}")).ReadAsync<MatchDto>()).Supplier!.Id);
 
         // The supplier that lost the tie completes a partnership rated 5/5 ...
@@ -284,7 +284,7 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
         await _buyerClient.PostJsonAsync($"/api/v1/partnerships/{accepted.PartnershipId}/complete", new { qualityRating = 5, onTimeRating = 5 });
 
         // ... and now ranks first on merit alone.
-        var rerun = await RunAsync(await NeedAsync(ranking: Domain.Matching.RankingMode.Strict));
+        var rerun = await Scenario.RunAndListIdsAsync(await Scenario.NeedAsync(TestData.Need() with { Ranking = Domain.Matching.RankingMode.Strict }, _buyerClient), _buyerClient);
         var top = await (await Client.GetAsync($"/api/v1/matches/{rerun[0]}")).ReadAsync<MatchDto>();
         Assert.Equal(later, top.Supplier!.Id);
         Assert.Equal(0.625, top.Components.TrackRecord, 3);
@@ -296,9 +296,9 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
 
     private async Task<(Guid Partnership, HttpClient SupplierClient)> PartnershipAsync(string name)
     {
-        var supplier = await SupplierAsync(name);
+        var supplier = await Scenario.SupplierAsync(name);
         var supplierClient = (await ClientForRoleAsync("supplier", supplier)).Client;
-        var matches = await RunAsync(await NeedAsync());
+        var matches = await Scenario.RunAndListIdsAsync(await Scenario.NeedAsync(TestData.Need(), _buyerClient), _buyerClient);
         var match = matches.Single(id => MatchSupplier(id).Result == supplier);
         await MoveAsync(_buyerClient, match, "shortlist");
         await MoveAsync(_buyerClient, match, "invite");
@@ -311,23 +311,5 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
             ? await client.PostAsync($"/api/v1/matches/{match}/{action}", null)
             : await client.PostJsonAsync($"/api/v1/matches/{match}/{action}", new { note });
         return await response.ReadAsync<TransitionResultDto>();
-    }
-
-    private async Task<Guid> SupplierAsync(string name, decimal monthlyCapacity = 4000, LocationInput? location = null)
-    {
-        var body = TestData.Supplier(name: name, location: location ?? Klaten, certifications: [], monthlyCapacity: monthlyCapacity);
-        return (await (await Client.PostJsonAsync("/api/v1/suppliers", body)).ReadAsync<SupplierDto>(HttpStatusCode.Created)).Id;
-    }
-
-    private async Task<Guid> NeedAsync(decimal quantity = 1000, bool allowConsortium = false, Domain.Matching.RankingMode? ranking = null) =>
-        (await (await _buyerClient.PostJsonAsync("/api/v1/needs", TestData.Need(quantity: quantity, allowConsortium: allowConsortium, neededBy: _today.AddMonths(6)) with { Ranking = ranking }))
-            .ReadAsync<NeedDto>(HttpStatusCode.Created)).Id;
-
-    /// <summary>Runs matching and returns the match ids in rank order.</summary>
-    private async Task<List<Guid>> RunAsync(Guid need)
-    {
-        Assert.Equal(HttpStatusCode.Created, (await _buyerClient.PostAsync($"/api/v1/needs/{need}/match-runs", null)).StatusCode);
-        var matches = await (await _buyerClient.GetAsync($"/api/v1/needs/{need}/matches?pageSize=200")).ReadAsync<PagedList<MatchDto>>();
-        return matches.Items.Select(m => m.Id).ToList();
     }
 }

@@ -42,7 +42,7 @@ public sealed class EngineEquivalenceTests(ApiFixture fixture) : ApiTest(fixture
     public async Task RankedMatchesAndNearMisses_AreExactlyTheReferences()
     {
         var random = new Random(20261124);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = ApiFixture.Clock.Today;
         var neededBy = today.AddDays(120);
         var suppliers = Enumerable.Range(0, 2400).Select(i => Supplier(random, i, today, neededBy)).ToList();
         var ndjson = string.Concat(suppliers.Take(2300).Select(s => JsonSerializer.Serialize(s, HttpExtensions.Json) + "\n"));

@@ -11,28 +11,22 @@ namespace Matchmaking.Api.Tests.Matching;
 /// <summary>Near-equal suppliers take turns at the top; merit beyond the tolerance still wins (issue 14).</summary>
 public sealed class FairExposureTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private async Task<Guid> SupplierAsync(string name, decimal tkdn, decimal capacity = 4000) =>
-        (await (await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: name, tkdnPercent: tkdn, monthlyCapacity: capacity, certifications: [])))
-            .ReadAsync<SupplierDto>(HttpStatusCode.Created)).Id;
-
     private async Task<List<MatchDto>> RunAndReadAsync(Guid buyer, RankingMode? ranking = null)
     {
         var body = TestData.Need(buyerId: buyer) with { Ranking = ranking };
-        var need = (await (await Client.PostJsonAsync("/api/v1/needs", body)).ReadAsync<NeedDto>(HttpStatusCode.Created)).Id;
-        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync($"/api/v1/needs/{need}/match-runs", null)).StatusCode);
-        return (await (await Client.GetAsync($"/api/v1/needs/{need}/matches?pageSize=200")).ReadAsync<PagedList<MatchDto>>()).Items.ToList();
+        return (await Scenario.RunAndListAsync(await Scenario.NeedAsync(body))).Items.ToList();
     }
 
     [Fact]
     public async Task Forty_near_equal_suppliers_take_turns_over_twenty_recurring_needs_and_a_clearly_better_one_stays_first()
     {
-        var buyer = await new Scenario(Client, ClientForRoleAsync).BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         for (var i = 0; i < 40; i++)
         {
-            await SupplierAsync($"CV Setara {i:D2}", tkdn: 40 + (i % 20)); // local content 40..59%: within 2 score points
+            await Scenario.SupplierAsync($"CV Setara {i:D2}", tkdn: 40 + (i % 20)); // local content 40..59%: within 2 score points
         }
 
-        var best = await SupplierAsync("CV Unggul", tkdn: 100); // +4 points of local content: beyond the tolerance
+        var best = await Scenario.SupplierAsync("CV Unggul", tkdn: 100); // +4 points of local content: beyond the tolerance
 
         var shown = new HashSet<Guid>();
         var balancedMeans = new List<double>();
@@ -68,10 +62,10 @@ public sealed class FairExposureTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Strict_ranking_ignores_exposure_and_repeats_itself()
     {
-        var buyer = await new Scenario(Client, ClientForRoleAsync).BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         for (var i = 0; i < 15; i++)
         {
-            await SupplierAsync($"CV Ketat {i:D2}", tkdn: 45);
+            await Scenario.SupplierAsync($"CV Ketat {i:D2}", tkdn: 45);
         }
 
         var first = await RunAndReadAsync(buyer, RankingMode.Strict);
@@ -90,11 +84,11 @@ public sealed class FairExposureTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Equal_suppliers_registered_first_do_not_win_more_often_than_those_registered_last()
     {
-        var buyer = await new Scenario(Client, ClientForRoleAsync).BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         var registered = new List<Guid>();
         for (var i = 0; i < 12; i++)
         {
-            registered.Add(await SupplierAsync($"CV Kembar {i:D2}", tkdn: 45));
+            registered.Add(await Scenario.SupplierAsync($"CV Kembar {i:D2}", tkdn: 45));
         }
 
         var firstThree = registered.Take(3).ToHashSet();

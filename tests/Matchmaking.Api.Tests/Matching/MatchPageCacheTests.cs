@@ -26,7 +26,7 @@ public sealed class MatchPageCacheTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task A_page_is_304_until_a_status_on_the_run_changes_even_when_another_instance_changes_it()
     {
-        var scenario = new Scenario(Client, ClientForRoleAsync);
+        var scenario = Scenario;
         var buyer = await scenario.BuyerAsync();
         for (var i = 0; i < 3; i++)
         {
@@ -68,7 +68,7 @@ public sealed class MatchPageCacheTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task A_need_without_runs_answers_an_empty_page_and_an_unknown_need_404()
     {
-        var scenario = new Scenario(Client, ClientForRoleAsync);
+        var scenario = Scenario;
         var need = await scenario.NeedAsync(await scenario.BuyerAsync());
         var empty = await (await Client.GetAsync($"/api/v1/needs/{need}/matches")).ReadJsonAsync();
         Assert.Equal(0, empty["totalCount"]!.GetValue<int>());

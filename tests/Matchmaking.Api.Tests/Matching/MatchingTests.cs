@@ -8,13 +8,12 @@ using Matchmaking.Application.Needs;
 using Matchmaking.Application.Suppliers;
 using Matchmaking.Domain.Common;
 
+using static Matchmaking.Api.Tests.Infrastructure.Places;
+
 namespace Matchmaking.Api.Tests.Matching;
 
 public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private static readonly LocationInput Semarang = new() { Latitude = -6.99, Longitude = 110.42 };
-    private static readonly LocationInput Klaten = new() { Latitude = -7.70, Longitude = 110.61 };
-    private static readonly LocationInput Tegal = new() { Latitude = -6.87, Longitude = 109.14 };
 
     private Guid _buyer;
 
@@ -27,12 +26,12 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task ExpiredRequiredCertificate_NeverMatches()
     {
-        var neededBy = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6);
-        var valid = await SupplierAsync("CV Valid", certifications: [TestData.Certificate(CertificationScheme.Sni, neededBy.AddYears(1))]);
-        await SupplierAsync("CV Lapses Before Delivery", certifications: [TestData.Certificate(CertificationScheme.Sni, neededBy.AddDays(-1))]);
-        await SupplierAsync("CV Expired", certifications: [TestData.Certificate(CertificationScheme.Sni, new DateOnly(2024, 1, 1))]);
+        var neededBy = ApiFixture.Clock.Today.AddMonths(6);
+        var valid = await Scenario.SupplierAsync("CV Valid", certifications: [TestData.Certificate(CertificationScheme.Sni, neededBy.AddYears(1))]);
+        await Scenario.SupplierAsync("CV Lapses Before Delivery", certifications: [TestData.Certificate(CertificationScheme.Sni, neededBy.AddDays(-1))]);
+        await Scenario.SupplierAsync("CV Expired", certifications: [TestData.Certificate(CertificationScheme.Sni, new DateOnly(2024, 1, 1))]);
 
-        var matches = await RunAndListAsync(TestData.Need(neededBy: neededBy, requiredCertifications: [CertificationScheme.Sni]));
+        var matches = await Scenario.RunAndListAsync(await Scenario.NeedAsync(_buyer, TestData.Need(neededBy: neededBy, requiredCertifications: [CertificationScheme.Sni])));
 
         Assert.Equal([valid], matches.Items.Select(m => m.Supplier!.Id));
         Assert.Contains(matches.Items[0].Reasons, r => r.StartsWith("Has SNI valid until", StringComparison.Ordinal));
@@ -41,10 +40,10 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task NearerSupplier_OutranksAnOtherwiseIdenticalFartherOne()
     {
-        var far = await SupplierAsync("CV Tegal", location: Tegal, provinceCode: "33", regencyCode: "3328");
-        var near = await SupplierAsync("CV Semarang", location: Semarang, regencyCode: "3374");
+        var far = await Scenario.SupplierAsync("CV Tegal", location: Tegal, provinceCode: "33", regencyCode: "3328");
+        var near = await Scenario.SupplierAsync("CV Semarang", location: Semarang, regencyCode: "3374");
 
-        var matches = await RunAndListAsync(TestData.Need());
+        var matches = await Scenario.RunAndListAsync(await Scenario.NeedAsync(_buyer, TestData.Need()));
 
         Assert.Equal([near, far], matches.Items.Select(m => m.Supplier!.Id));
         Assert.True(matches.Items[0].Components.Proximity > matches.Items[1].Components.Proximity);
@@ -55,10 +54,10 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task ParentCodeNeed_IsMetByChildCodeSupplier_NotBySibling()
     {
-        var iron = await SupplierAsync("CV Iron", capabilities: ["metal.casting.iron"]);
-        await SupplierAsync("CV CNC", capabilities: ["metal.machining.cnc"]);
+        var iron = await Scenario.SupplierAsync("CV Iron", capabilities: ["metal.casting.iron"]);
+        await Scenario.SupplierAsync("CV CNC", capabilities: ["metal.machining.cnc"]);
 
-        var matches = await RunAndListAsync(TestData.Need(capabilityCodes: ["metal.casting"]));
+        var matches = await Scenario.RunAndListAsync(await Scenario.NeedAsync(_buyer, TestData.Need(capabilityCodes: ["metal.casting"])));
 
         Assert.Equal([iron], matches.Items.Select(m => m.Supplier!.Id));
         Assert.Equal(0.85, matches.Items[0].Components.Capability);
@@ -67,10 +66,10 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task EveryNeededCapability_IsRequired()
     {
-        var both = await SupplierAsync("CV Both", capabilities: ["metal.fabrication.welding", "metal.surface.galvanizing"]);
-        await SupplierAsync("CV Welding Only", capabilities: ["metal.fabrication.welding"]);
+        var both = await Scenario.SupplierAsync("CV Both", capabilities: ["metal.fabrication.welding", "metal.surface.galvanizing"]);
+        await Scenario.SupplierAsync("CV Welding Only", capabilities: ["metal.fabrication.welding"]);
 
-        var matches = await RunAndListAsync(TestData.Need(capabilityCodes: ["metal.fabrication", "metal.surface.galvanizing"]));
+        var matches = await Scenario.RunAndListAsync(await Scenario.NeedAsync(_buyer, TestData.Need(capabilityCodes: ["metal.fabrication", "metal.surface.galvanizing"])));
 
         Assert.Equal([both], matches.Items.Select(m => m.Supplier!.Id));
     }
@@ -78,13 +77,13 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task UmkOnly_ExcludesMediumAndLarge()
     {
-        var micro = await SupplierAsync("CV Micro", revenue: 1_000_000_000);
-        var small = await SupplierAsync("CV Small", revenue: 10_000_000_000);
-        var medium = await SupplierAsync("PT Medium", revenue: 40_000_000_000);
-        var large = await SupplierAsync("PT Large", revenue: 90_000_000_000);
+        var micro = await Scenario.SupplierAsync("CV Micro", revenue: 1_000_000_000);
+        var small = await Scenario.SupplierAsync("CV Small", revenue: 10_000_000_000);
+        var medium = await Scenario.SupplierAsync("PT Medium", revenue: 40_000_000_000);
+        var large = await Scenario.SupplierAsync("PT Large", revenue: 90_000_000_000);
 
-        var setAside = await RunAndListAsync(TestData.Need(umkOnly: true));
-        var open = await RunAndListAsync(TestData.Need(umkOnly: false));
+        var setAside = await Scenario.RunAndListAsync(await Scenario.NeedAsync(_buyer, TestData.Need(umkOnly: true)));
+        var open = await Scenario.RunAndListAsync(await Scenario.NeedAsync(_buyer, TestData.Need(umkOnly: false)));
 
         Assert.Equal(new[] { micro, small }.Order(), setAside.Items.Select(m => m.Supplier!.Id).Order());
         Assert.Equal(new[] { micro, small, medium, large }.Order(), open.Items.Select(m => m.Supplier!.Id).Order());
@@ -93,11 +92,11 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task MinTkdnAndMaxDistance_AreHardConstraints()
     {
-        var local = await SupplierAsync("CV Local High TKDN", location: Semarang, tkdn: 60, regencyCode: "3374");
-        await SupplierAsync("CV Local Low TKDN", location: Semarang, tkdn: 20, regencyCode: "3374");
-        await SupplierAsync("CV Far High TKDN", location: Tegal, tkdn: 70, regencyCode: "3328");
+        var local = await Scenario.SupplierAsync("CV Local High TKDN", location: Semarang, tkdn: 60, regencyCode: "3374");
+        await Scenario.SupplierAsync("CV Local Low TKDN", location: Semarang, tkdn: 20, regencyCode: "3374");
+        await Scenario.SupplierAsync("CV Far High TKDN", location: Tegal, tkdn: 70, regencyCode: "3328");
 
-        var matches = await RunAndListAsync(TestData.Need(minTkdnPercent: 40, maxDistanceKm: 100));
+        var matches = await Scenario.RunAndListAsync(await Scenario.NeedAsync(_buyer, TestData.Need(minTkdnPercent: 40, maxDistanceKm: 100)));
 
         Assert.Equal([local], matches.Items.Select(m => m.Supplier!.Id));
     }
@@ -107,27 +106,27 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     {
         for (var i = 0; i < 6; i++)
         {
-            await SupplierAsync($"CV Twin {i}", location: Klaten);
+            await Scenario.SupplierAsync($"CV Twin {i}", location: Klaten);
         }
 
-        var need = await NeedAsync(TestData.Need() with { Ranking = Domain.Matching.RankingMode.Strict });
-        var first = await RunAsync(need);
-        var second = await RunAsync(need);
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need() with { Ranking = Domain.Matching.RankingMode.Strict });
+        var first = await Scenario.RunMatchAsync(need);
+        var second = await Scenario.RunMatchAsync(need);
 
-        var firstRanking = (await ListAsync(need, $"runId={first.Id}")).Items.Select(m => m.Supplier!.Id).ToList();
-        var secondRanking = (await ListAsync(need, $"runId={second.Id}")).Items.Select(m => m.Supplier!.Id).ToList();
+        var firstRanking = (await Scenario.MatchesAsync(need, $"runId={first.Id}")).Items.Select(m => m.Supplier!.Id).ToList();
+        var secondRanking = (await Scenario.MatchesAsync(need, $"runId={second.Id}")).Items.Select(m => m.Supplier!.Id).ToList();
         Assert.Equal(firstRanking, secondRanking);
         Assert.Equal(firstRanking.OrderBy(supplier => Domain.Matching.ExposureRanking.TieBreak(need, supplier)).ToList(), firstRanking);
-        Assert.Equal(second.Id, (await ListAsync(need, string.Empty)).Items[0].RunId);
+        Assert.Equal(second.Id, (await Scenario.MatchesAsync(need, string.Empty)).Items[0].RunId);
         Assert.Equal(6, first.CandidatesConsidered);
     }
 
     [Fact]
     public async Task Matches_CarryComponentsScoreAndRanks()
     {
-        await SupplierAsync("CV A", monthlyCapacity: 100, tkdn: 50);
+        await Scenario.SupplierAsync("CV A", monthlyCapacity: 100, tkdn: 50);
 
-        var match = Assert.Single((await RunAndListAsync(TestData.Need(quantity: 1000))).Items);
+        var match = Assert.Single((await Scenario.RunAndListAsync(await Scenario.NeedAsync(_buyer, TestData.Need(quantity: 1000)))).Items);
 
         Assert.Equal(1, match.Rank);
         Assert.Equal(Domain.Matching.MatchKind.Single, match.Kind);
@@ -143,13 +142,13 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Matches_FilterByMinScoreAndAnswerCsv()
     {
-        await SupplierAsync("CV Near", location: Semarang, regencyCode: "3374");
-        await SupplierAsync("CV Far", location: Tegal, regencyCode: "3328");
-        var need = await NeedAsync(TestData.Need());
-        await RunAsync(need);
-        var all = await ListAsync(need, string.Empty);
+        await Scenario.SupplierAsync("CV Near", location: Semarang, regencyCode: "3374");
+        await Scenario.SupplierAsync("CV Far", location: Tegal, regencyCode: "3328");
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need());
+        await Scenario.RunMatchAsync(need);
+        var all = await Scenario.MatchesAsync(need, string.Empty);
 
-        var filtered = await ListAsync(need, $"minScore={all.Items[0].Score}");
+        var filtered = await Scenario.MatchesAsync(need, $"minScore={all.Items[0].Score}");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/needs/{need}/matches");
         request.Headers.Accept.ParseAdd("text/csv");
         var csv = await (await Client.SendAsync(request)).Content.ReadAsStringAsync();
@@ -165,7 +164,7 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task MatchRun_OnClosedNeed_Returns409()
     {
-        var need = await NeedAsync(TestData.Need());
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need());
         var closed = await Client.PutJsonAsync($"/api/v1/needs/{need}", TestData.Need(buyerId: _buyer) with { Status = Domain.Needs.NeedStatus.Closed });
         Assert.Equal(Domain.Needs.NeedStatus.Closed, (await closed.ReadAsync<NeedDto>()).Status);
 
@@ -216,11 +215,11 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task Buyer_SeesOnlyItsOwnNeeds_OthersAre404()
     {
         var otherBuyer = (await (await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer(name: "PT KAI"))).ReadAsync<BuyerDto>(HttpStatusCode.Created)).Id;
-        var plnNeed = await NeedAsync(TestData.Need());
+        var plnNeed = await Scenario.NeedAsync(_buyer, TestData.Need());
         var (kai, _, _) = await ClientForRoleAsync("buyer", otherBuyer);
         var (pln, _, _) = await ClientForRoleAsync("buyer", _buyer);
         var (analyst, _, _) = await ClientForRoleAsync("analyst");
-        var supplierId = await SupplierAsync("CV S");
+        var supplierId = await Scenario.SupplierAsync("CV S");
         var (supplier, _, _) = await ClientForRoleAsync("supplier", supplierId);
 
         await (await kai.GetAsync($"/api/v1/needs/{plnNeed}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -244,7 +243,7 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("pageSize=500", "pageSize")]
     public async Task ListMatches_WithInvalidQuery_Returns400(string query, string field)
     {
-        var need = await NeedAsync(TestData.Need());
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need());
 
         await (await Client.GetAsync($"/api/v1/needs/{need}/matches?{query}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
     }
@@ -252,35 +251,9 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task UnknownRun_Returns404()
     {
-        var need = await NeedAsync(TestData.Need());
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need());
 
         await (await Client.GetAsync($"/api/v1/needs/{need}/match-runs/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await Client.GetAsync($"/api/v1/needs/{need}/matches?runId={Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-    }
-
-    private async Task<Guid> SupplierAsync(
-        string name, string[]? capabilities = null, LocationInput? location = null, string provinceCode = "33", string regencyCode = "3310",
-        CertificationInput[]? certifications = null, long revenue = 3_500_000_000, decimal? tkdn = 45, decimal monthlyCapacity = 4000)
-    {
-        var body = TestData.Supplier(name: name, capabilities: capabilities ?? ["metal.casting.iron"], location: location ?? Klaten,
-            provinceCode: provinceCode, regencyCode: regencyCode, certifications: certifications ?? [], annualRevenueIdr: revenue,
-            tkdnPercent: tkdn, monthlyCapacity: monthlyCapacity);
-        return (await (await Client.PostJsonAsync("/api/v1/suppliers", body)).ReadAsync<SupplierDto>(HttpStatusCode.Created)).Id;
-    }
-
-    private async Task<Guid> NeedAsync(NeedInput need) =>
-        (await (await Client.PostJsonAsync("/api/v1/needs", need with { BuyerId = _buyer })).ReadAsync<NeedDto>(HttpStatusCode.Created)).Id;
-
-    private async Task<MatchRunDto> RunAsync(Guid need) =>
-        await (await Client.PostAsync($"/api/v1/needs/{need}/match-runs", null)).ReadAsync<MatchRunDto>(HttpStatusCode.Created);
-
-    private async Task<PagedList<MatchDto>> ListAsync(Guid need, string query) =>
-        await (await Client.GetAsync($"/api/v1/needs/{need}/matches?{query}")).ReadAsync<PagedList<MatchDto>>();
-
-    private async Task<PagedList<MatchDto>> RunAndListAsync(NeedInput need)
-    {
-        var id = await NeedAsync(need);
-        await RunAsync(id);
-        return await ListAsync(id, string.Empty);
     }
 }

@@ -11,16 +11,16 @@ using Matchmaking.Application.Suppliers.ListOpportunities;
 using Matchmaking.Domain.Common;
 using Matchmaking.Domain.Matching;
 
+using static Matchmaking.Api.Tests.Infrastructure.Places;
+
 namespace Matchmaking.Api.Tests.Matching;
 
 public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private static readonly LocationInput Klaten = new() { Latitude = -7.70, Longitude = 110.61 };
-    private static readonly LocationInput Ceper = new() { Latitude = -7.66, Longitude = 110.68 };
     private static readonly LocationInput Boyolali = new() { Latitude = -7.53, Longitude = 110.60 };
     private static readonly LocationInput Surabaya = new() { Latitude = -7.26, Longitude = 112.75 };
 
-    private readonly DateOnly _neededBy = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6);
+    private readonly DateOnly _neededBy = ApiFixture.Clock.Today.AddMonths(6);
     private Guid _buyer;
 
     public override async Task InitializeAsync()
@@ -33,11 +33,11 @@ public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : Api
     public async Task ExpiredRequiredCertificate_AppearsAsNearMissNamingIt_WithFacilityUpgradePath()
     {
         var facility = await FacilityAsync("RPB Ceper", ["metal.casting.iron"], [CertificationScheme.Sni], Ceper);
-        var expired = await SupplierAsync("CV Expired SNI", certifications: [TestData.Certificate(CertificationScheme.Sni, new DateOnly(2025, 5, 1))]);
-        var valid = await SupplierAsync("CV Valid SNI", certifications: [TestData.Certificate(CertificationScheme.Sni, _neededBy.AddYears(1))]);
-        var need = await NeedAsync(TestData.Need(neededBy: _neededBy, requiredCertifications: [CertificationScheme.Sni]));
+        var expired = await Scenario.SupplierAsync("CV Expired SNI", certifications: [TestData.Certificate(CertificationScheme.Sni, new DateOnly(2025, 5, 1))]);
+        var valid = await Scenario.SupplierAsync("CV Valid SNI", certifications: [TestData.Certificate(CertificationScheme.Sni, _neededBy.AddYears(1))]);
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need(neededBy: _neededBy, requiredCertifications: [CertificationScheme.Sni]));
 
-        var matches = await RunAndListAsync(need);
+        var matches = await Scenario.RunAndListAsync(need);
         var nearMisses = await NearMissesAsync(need);
 
         Assert.Equal([valid], matches.Items.Select(m => m.Supplier!.Id));
@@ -54,11 +54,11 @@ public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : Api
     {
         var near = await FacilityAsync("Galvanis Klaten", ["metal.surface.galvanizing"], [], Ceper);
         await FacilityAsync("Galvanis Sidoarjo", ["metal.surface.galvanizing"], [], Surabaya, provinceCode: "35");
-        var welder = await SupplierAsync("CV Las", capabilities: ["metal.fabrication.welding"]);
-        var farWelder = await SupplierAsync("CV Las Surabaya", capabilities: ["metal.fabrication.welding"], location: new() { Latitude = -8.10, Longitude = 114.30 },
+        var welder = await Scenario.SupplierAsync("CV Las", capabilities: ["metal.fabrication.welding"]);
+        var farWelder = await Scenario.SupplierAsync("CV Las Surabaya", capabilities: ["metal.fabrication.welding"], location: new() { Latitude = -8.10, Longitude = 114.30 },
             provinceCode: "35", regencyCode: "3510");
-        await SupplierAsync("CV Cor Only", capabilities: ["metal.casting.iron"]);
-        var need = await NeedAsync(TestData.Need(capabilityCodes: ["metal.fabrication", "metal.surface.galvanizing"]));
+        await Scenario.SupplierAsync("CV Cor Only", capabilities: ["metal.casting.iron"]);
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need(capabilityCodes: ["metal.fabrication", "metal.surface.galvanizing"]));
 
         var nearMisses = await NearMissesAsync(need);
 
@@ -71,11 +71,11 @@ public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : Api
     [Fact]
     public async Task SupplierFailingTwoConstraints_IsNotANearMiss()
     {
-        await SupplierAsync("PT Big Expired", revenue: 90_000_000_000,
+        await Scenario.SupplierAsync("PT Big Expired", revenue: 90_000_000_000,
             certifications: [TestData.Certificate(CertificationScheme.Sni, new DateOnly(2025, 1, 1))]);
-        var big = await SupplierAsync("PT Big Valid", revenue: 90_000_000_000,
+        var big = await Scenario.SupplierAsync("PT Big Valid", revenue: 90_000_000_000,
             certifications: [TestData.Certificate(CertificationScheme.Sni, _neededBy.AddYears(1))]);
-        var need = await NeedAsync(TestData.Need(neededBy: _neededBy, requiredCertifications: [CertificationScheme.Sni], umkOnly: true));
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need(neededBy: _neededBy, requiredCertifications: [CertificationScheme.Sni], umkOnly: true));
 
         var miss = Assert.Single((await NearMissesAsync(need)).Items);
 
@@ -87,12 +87,12 @@ public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : Api
     [Fact]
     public async Task Consortium_AppearsWhenNoSingleSupplierHasTheCapacity_NoMemberAbove70Percent()
     {
-        var a = await SupplierAsync("CV A", monthlyCapacity: 400, location: Klaten);
-        var b = await SupplierAsync("CV B", monthlyCapacity: 400, location: Ceper);
-        var c = await SupplierAsync("CV C", monthlyCapacity: 300, location: Boyolali);
-        var need = await NeedAsync(TestData.Need(quantity: 6000, neededBy: _neededBy, allowConsortium: true));
+        var a = await Scenario.SupplierAsync("CV A", monthlyCapacity: 400, location: Klaten);
+        var b = await Scenario.SupplierAsync("CV B", monthlyCapacity: 400, location: Ceper);
+        var c = await Scenario.SupplierAsync("CV C", monthlyCapacity: 300, location: Boyolali);
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need(quantity: 6000, neededBy: _neededBy, allowConsortium: true));
 
-        var matches = await RunAndListAsync(need);
+        var matches = await Scenario.RunAndListAsync(need);
 
         var consortia = matches.Items.Where(m => m.Kind == MatchKind.Consortium).ToList();
         Assert.NotEmpty(consortia);
@@ -115,12 +115,12 @@ public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : Api
     [Fact]
     public async Task Consortium_CapsTheBigMemberAt70Percent()
     {
-        await SupplierAsync("CV Big", monthlyCapacity: 900, location: Klaten);
-        await SupplierAsync("CV Small 1", monthlyCapacity: 200, location: Ceper);
-        await SupplierAsync("CV Small 2", monthlyCapacity: 200, location: Boyolali);
-        var need = await NeedAsync(TestData.Need(quantity: 6000, neededBy: _neededBy, allowConsortium: true));
+        await Scenario.SupplierAsync("CV Big", monthlyCapacity: 900, location: Klaten);
+        await Scenario.SupplierAsync("CV Small 1", monthlyCapacity: 200, location: Ceper);
+        await Scenario.SupplierAsync("CV Small 2", monthlyCapacity: 200, location: Boyolali);
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need(quantity: 6000, neededBy: _neededBy, allowConsortium: true));
 
-        var consortium = (await RunAndListAsync(need)).Items.First(m => m.Kind == MatchKind.Consortium);
+        var consortium = (await Scenario.RunAndListAsync(need)).Items.First(m => m.Kind == MatchKind.Consortium);
 
         // Big can make ~5400 (90%) but is allotted at most 4200 (70%); the two small ones make ~1200 each.
         Assert.Equal("CV Big", consortium.Members![0].Name);
@@ -131,22 +131,22 @@ public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : Api
     [Fact]
     public async Task NoConsortium_WhenOneSupplierHasTheCapacity_OrConsortiaAreNotAllowed()
     {
-        await SupplierAsync("CV Big", monthlyCapacity: 2000, location: Klaten);
-        await SupplierAsync("CV Small", monthlyCapacity: 400, location: Ceper);
-        var coverable = await NeedAsync(TestData.Need(quantity: 6000, neededBy: _neededBy, allowConsortium: true));
-        var notAllowed = await NeedAsync(TestData.Need(quantity: 60000, neededBy: _neededBy, allowConsortium: false));
+        await Scenario.SupplierAsync("CV Big", monthlyCapacity: 2000, location: Klaten);
+        await Scenario.SupplierAsync("CV Small", monthlyCapacity: 400, location: Ceper);
+        var coverable = await Scenario.NeedAsync(_buyer, TestData.Need(quantity: 6000, neededBy: _neededBy, allowConsortium: true));
+        var notAllowed = await Scenario.NeedAsync(_buyer, TestData.Need(quantity: 60000, neededBy: _neededBy, allowConsortium: false));
 
-        Assert.DoesNotContain((await RunAndListAsync(coverable)).Items, m => m.Kind == MatchKind.Consortium);
-        Assert.DoesNotContain((await RunAndListAsync(notAllowed)).Items, m => m.Kind == MatchKind.Consortium);
+        Assert.DoesNotContain((await Scenario.RunAndListAsync(coverable)).Items, m => m.Kind == MatchKind.Consortium);
+        Assert.DoesNotContain((await Scenario.RunAndListAsync(notAllowed)).Items, m => m.Kind == MatchKind.Consortium);
     }
 
     [Fact]
     public async Task Matches_FilterByKind()
     {
-        await SupplierAsync("CV A", monthlyCapacity: 400, location: Klaten);
-        await SupplierAsync("CV B", monthlyCapacity: 400, location: Ceper);
-        var need = await NeedAsync(TestData.Need(quantity: 4000, neededBy: _neededBy, allowConsortium: true));
-        await RunAndListAsync(need);
+        await Scenario.SupplierAsync("CV A", monthlyCapacity: 400, location: Klaten);
+        await Scenario.SupplierAsync("CV B", monthlyCapacity: 400, location: Ceper);
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need(quantity: 4000, neededBy: _neededBy, allowConsortium: true));
+        await Scenario.RunAndListAsync(need);
 
         var consortia = await (await Client.GetAsync($"/api/v1/needs/{need}/matches?kind=consortium")).ReadAsync<PagedList<MatchDto>>();
 
@@ -157,12 +157,12 @@ public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : Api
     [Fact]
     public async Task Opportunities_AreOpenNeedsTheSupplierMeets_BestFirst()
     {
-        var supplier = await SupplierAsync("CV Iron", capabilities: ["metal.casting.iron"], certifications: [TestData.Certificate(CertificationScheme.Iso9001, _neededBy.AddYears(2))]);
-        var near = await NeedAsync(TestData.Need(capabilityCodes: ["metal.casting"]) with { DeliveryLocation = Klaten, Title = "Near" });
-        var far = await NeedAsync(TestData.Need(capabilityCodes: ["metal.casting.iron"]) with { DeliveryLocation = Surabaya, DeliveryProvinceCode = "35", Title = "Far" });
-        await NeedAsync(TestData.Need(requiredCertifications: [CertificationScheme.Sni]) with { Title = "Needs SNI" });
-        await NeedAsync(TestData.Need(capabilityCodes: ["metal.machining"]) with { Title = "Machining" });
-        var closed = await NeedAsync(TestData.Need() with { Title = "Closed" });
+        var supplier = await Scenario.SupplierAsync("CV Iron", capabilities: ["metal.casting.iron"], certifications: [TestData.Certificate(CertificationScheme.Iso9001, _neededBy.AddYears(2))]);
+        var near = await Scenario.NeedAsync(_buyer, TestData.Need(capabilityCodes: ["metal.casting"]) with { DeliveryLocation = Klaten, Title = "Near" });
+        var far = await Scenario.NeedAsync(_buyer, TestData.Need(capabilityCodes: ["metal.casting.iron"]) with { DeliveryLocation = Surabaya, DeliveryProvinceCode = "35", Title = "Far" });
+        await Scenario.NeedAsync(_buyer, TestData.Need(requiredCertifications: [CertificationScheme.Sni]) with { Title = "Needs SNI" });
+        await Scenario.NeedAsync(_buyer, TestData.Need(capabilityCodes: ["metal.machining"]) with { Title = "Machining" });
+        var closed = await Scenario.NeedAsync(_buyer, TestData.Need() with { Title = "Closed" });
         await Client.PutJsonAsync($"/api/v1/needs/{closed}", TestData.Need(buyerId: _buyer) with { Status = Domain.Needs.NeedStatus.Closed });
         var (own, _, _) = await ClientForRoleAsync("supplier", supplier);
 
@@ -176,8 +176,8 @@ public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : Api
     [Fact]
     public async Task Opportunities_AreOnlyForTheSupplierItselfAndAdmin()
     {
-        var supplier = await SupplierAsync("CV A");
-        var other = await SupplierAsync("CV B");
+        var supplier = await Scenario.SupplierAsync("CV A");
+        var other = await Scenario.SupplierAsync("CV B");
         var (otherClient, _, _) = await ClientForRoleAsync("supplier", other);
         var (buyer, _, _) = await ClientForRoleAsync("buyer", _buyer);
 
@@ -190,21 +190,11 @@ public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : Api
     [Fact]
     public async Task NearMisses_OfAnotherBuyersNeed_Are404()
     {
-        var need = await NeedAsync(TestData.Need());
+        var need = await Scenario.NeedAsync(_buyer, TestData.Need());
         var other = (await (await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer(name: "PT KAI"))).ReadAsync<BuyerDto>(HttpStatusCode.Created)).Id;
         var (kai, _, _) = await ClientForRoleAsync("buyer", other);
 
         await (await kai.GetAsync($"/api/v1/needs/{need}/near-misses")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-    }
-
-    private async Task<Guid> SupplierAsync(
-        string name, string[]? capabilities = null, LocationInput? location = null, string provinceCode = "33", string regencyCode = "3310",
-        CertificationInput[]? certifications = null, long revenue = 3_500_000_000, decimal monthlyCapacity = 4000)
-    {
-        var body = TestData.Supplier(name: name, capabilities: capabilities ?? ["metal.casting.iron"], location: location ?? Klaten,
-            provinceCode: provinceCode, regencyCode: regencyCode, certifications: certifications ?? [], annualRevenueIdr: revenue,
-            monthlyCapacity: monthlyCapacity);
-        return (await (await Client.PostJsonAsync("/api/v1/suppliers", body)).ReadAsync<SupplierDto>(HttpStatusCode.Created)).Id;
     }
 
     private async Task<Guid> FacilityAsync(string name, string[] capabilities, CertificationScheme[] schemes, LocationInput location, string provinceCode = "33")
@@ -213,15 +203,7 @@ public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : Api
         return (await (await Client.PostJsonAsync("/api/v1/facilities", body)).ReadAsync<Application.Facilities.FacilityDto>(HttpStatusCode.Created)).Id;
     }
 
-    private async Task<Guid> NeedAsync(NeedInput need) =>
-        (await (await Client.PostJsonAsync("/api/v1/needs", need with { BuyerId = _buyer })).ReadAsync<NeedDto>(HttpStatusCode.Created)).Id;
-
     private async Task<PagedList<NearMissDto>> NearMissesAsync(Guid need) =>
         await (await Client.GetAsync($"/api/v1/needs/{need}/near-misses")).ReadAsync<PagedList<NearMissDto>>();
 
-    private async Task<PagedList<MatchDto>> RunAndListAsync(Guid need)
-    {
-        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync($"/api/v1/needs/{need}/match-runs", null)).StatusCode);
-        return await (await Client.GetAsync($"/api/v1/needs/{need}/matches?pageSize=200")).ReadAsync<PagedList<MatchDto>>();
-    }
 }

@@ -13,13 +13,13 @@ public sealed class CapabilityProgramTests(ApiFixture fixture) : ApiTest(fixture
     private static readonly string[] UnknownCode = ["metal.nope"];
     private static readonly string[] Casting = ["metal.casting"];
     private static readonly string[] SniAndIso = ["sni", "iso9001"];
-    private readonly DateOnly _today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private readonly DateOnly _today = ApiFixture.Clock.Today;
     private Scenario _scenario = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _scenario = new Scenario(Client, ClientForRoleAsync);
+        _scenario = Scenario;
     }
 
     [Fact]

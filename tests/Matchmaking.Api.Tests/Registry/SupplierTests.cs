@@ -299,7 +299,7 @@ public sealed class SupplierTests(ApiFixture fixture) : ApiTest(fixture)
     {
         await CreateAsync(TestData.Supplier(name: "CV Cor Klaten", annualRevenueIdr: 1_000_000_000));
         await CreateAsync(TestData.Supplier(name: "CV Presisi Bandung", provinceCode: "32", regencyCode: "3273",
-            location: new() { Latitude = -6.91, Longitude = 107.61 }, annualRevenueIdr: 20_000_000_000, description: "CNC machining"));
+            location: Places.Bandung, annualRevenueIdr: 20_000_000_000, description: "CNC machining"));
         await CreateAsync(TestData.Supplier(name: "UD Kuningan Juwana", annualRevenueIdr: 5_000_000_000, description: "brass valves"));
 
         Assert.Equal(["CV Cor Klaten", "UD Kuningan Juwana"], (await ListAsync("provinceCode=33")).Items.Select(s => s.Name));

@@ -159,7 +159,8 @@ public sealed class IdempotencyTests(ApiFixture fixture) : ApiTest(fixture)
         await using (var connection = new NpgsqlConnection(Fixture.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var expire = new NpgsqlCommand("UPDATE idempotency_keys SET expires_at = now() - interval '1 minute'", connection);
+            await using var expire = new NpgsqlCommand("UPDATE idempotency_keys SET expires_at = @past", connection);
+            expire.Parameters.AddWithValue("past", ApiFixture.Clock.GetUtcNow().AddMinutes(-1));
             Assert.Equal(1, await expire.ExecuteNonQueryAsync());
         }
 
@@ -172,8 +173,9 @@ public sealed class IdempotencyTests(ApiFixture fixture) : ApiTest(fixture)
         await using (var connection = new NpgsqlConnection(Fixture.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var expire = new NpgsqlCommand("UPDATE idempotency_keys SET expires_at = now() - interval '1 minute' WHERE key = 'expiring'", connection);
-            await expire.ExecuteNonQueryAsync();
+            await using var expire = new NpgsqlCommand("UPDATE idempotency_keys SET expires_at = @past WHERE key = 'expiring'", connection);
+            expire.Parameters.AddWithValue("past", ApiFixture.Clock.GetUtcNow().AddMinutes(-1));
+            Assert.Equal(1, await expire.ExecuteNonQueryAsync());
         }
 
         await using var scope = Fixture.Factory.Services.CreateAsyncScope();
@@ -216,7 +218,7 @@ public sealed class IdempotencyTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Match_runs_and_lifecycle_actions_are_not_repeated_by_a_retry()
     {
-        var scenario = new Scenario(Client, ClientForRoleAsync);
+        var scenario = Scenario;
         var buyer = await scenario.BuyerAsync();
         await scenario.SupplierAsync("CV Logam Satu");
         var need = await scenario.NeedAsync(buyer);
