@@ -19,8 +19,8 @@ public static class DependencyInjection
             .AsImplementedInterfaces()
             .WithScopedLifetime());
 
-        // Behaviors run in registration order: logging wraps validation wraps the handler.
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        // Behaviors run in registration order: timing wraps validation wraps the handler.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TimingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
 
         services.AddValidatorsFromAssemblyContaining<ApplicationAssembly>(ServiceLifetime.Singleton, includeInternalTypes: false);

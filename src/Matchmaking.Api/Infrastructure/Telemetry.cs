@@ -41,7 +41,8 @@ public static class Telemetry
             {
                 tracing.AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                     .AddHttpClientInstrumentation()
-                    .AddNpgsql();
+                    .AddNpgsql()
+                    .AddSource(MatchmakingMetrics.MeterName);
                 if (!string.IsNullOrWhiteSpace(otlp))
                 {
                     tracing.AddOtlpExporter(options => options.Endpoint = new Uri(otlp));

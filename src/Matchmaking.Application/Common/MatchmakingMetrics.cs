@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Matchmaking.Application.Common;
@@ -13,22 +14,22 @@ public sealed class MatchmakingMetrics : IDisposable
 
     public MatchmakingMetrics()
     {
-        MatchRunDuration = Meter.CreateHistogram<double>("matchmaking.match_run.duration", "s", "Time to rank, describe and store a match run");
+        RequestDuration = Meter.CreateHistogram<double>("matchmaking.request.duration", "s", "Time to handle one application request (match runs, imports, ...), by request and outcome");
         MatchRunCandidates = Meter.CreateHistogram<long>("matchmaking.match_run.candidates", "{supplier}", "Suppliers meeting every hard constraint of a run's need");
         ImportedRows = Meter.CreateCounter<long>("matchmaking.import.rows", "{row}", "Supplier rows written by bulk imports (rate() gives rows/s)");
-        ImportDuration = Meter.CreateHistogram<double>("matchmaking.import.duration", "s", "Time of one bulk import, end to end");
         ReplicaFallbacks = Meter.CreateCounter<long>("matchmaking.replica.fallbacks", "{read}", "Lag-tolerant reads answered by the primary because the replica was lagging, down or failed");
     }
 
     public Meter Meter { get; } = new(MeterName);
 
-    public Histogram<double> MatchRunDuration { get; }
+    /// <summary>Spans for application requests and the phases inside them (source name: <see cref="MeterName"/>).</summary>
+    public static ActivitySource Traces { get; } = new(MeterName);
+
+    public Histogram<double> RequestDuration { get; }
 
     public Histogram<long> MatchRunCandidates { get; }
 
     public Counter<long> ImportedRows { get; }
-
-    public Histogram<double> ImportDuration { get; }
 
     public Counter<long> ReplicaFallbacks { get; }
 

@@ -96,7 +96,8 @@ public sealed class NpgsqlSupplierBulkWriter(
             await connection.OpenAsync(cancellationToken);
         }
 
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var span = MatchmakingMetrics.Traces.StartActivity("import.batch");
+        span?.SetTag("rows", batch.Count);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, transaction, DeferProfiles, cancellationToken);
         var existing = await ExistingAsync(connection, transaction, batch, cancellationToken);
@@ -112,7 +113,6 @@ public sealed class NpgsqlSupplierBulkWriter(
 
         await CopySuppliersAsync(connection, "suppliers", fresh, IdOf, cancellationToken);
         await CopyChildrenAsync(connection, batch, IdOf, cancellationToken);
-        var copied = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         var ids = batch.Select(IdOf).ToArray();
         await using (var audit = new NpgsqlCommand(
@@ -129,8 +129,6 @@ public sealed class NpgsqlSupplierBulkWriter(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(logger, "Batch of {Rows} ({New} new): copy {Copy:F0} ms, audit and profiles {Rest:F0} ms",
-            batch.Count, fresh.Count, copied, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds - copied);
         return (fresh.Count, known.Count);
     }
 

@@ -28,7 +28,8 @@ public sealed class MetricsTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("http_server_request_duration_seconds_count{", text); // request rate and latency...
         Assert.Matches("http_server_request_duration_seconds_bucket\\{[^}]*http_route=\"/api/v1/needs/\\{id:guid\\}/match-runs\"", text); // ...per route
-        Assert.Matches("matchmaking_match_run_duration_seconds_count(\\{[^}]*\\})? 1", text);
+        Assert.Matches("matchmaking_request_duration_seconds_count\\{[^}]*outcome=\"ok\"[^}]*request=\"RunMatchCommand\"[^}]*\\} 1", text); // the timing behaviour
+        Assert.Matches("matchmaking_request_duration_seconds_count\\{[^}]*request=\"ImportSuppliersCommand\"[^}]*\\} 1", text);
         Assert.Matches("matchmaking_match_run_candidates_sum(\\{[^}]*\\})? 1", text);
         Assert.Matches("matchmaking_import_rows_total(\\{[^}]*\\})? 1", text);
         Assert.Contains("matchmaking_outbox_events_pending", text);

@@ -16,7 +16,7 @@ public sealed record RunMatchCommand(Guid NeedId) : IRequest<MatchRunDto>;
 
 public sealed class RunMatchCommandHandler(
     IApplicationDbContext db, ICandidateRanker ranker, TimeProvider clock, ICurrentUser user, IConfiguration configuration,
-    MatchmakingMetrics metrics, Microsoft.Extensions.Logging.ILogger<RunMatchCommandHandler> logger)
+    MatchmakingMetrics metrics)
     : IRequestHandler<RunMatchCommand, MatchRunDto>
 {
     /// <summary>A run stores the best this many proposals (a page holds at most 200).</summary>
@@ -45,9 +45,7 @@ public sealed class RunMatchCommandHandler(
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var ranking = await ranker.RankAsync(need, today, ContenderPool, MaxStoredNearMisses, cancellationToken);
-        var ranked = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var merit = ExposureRanking.MeritOrder(ranking.Matches, need.Id, c => c.SupplierId, c => c.Score).Take(ContenderPool).ToList();
 
         // Fair exposure: among near-equals, the least exposed first. Only suppliers whose band reaches the
@@ -94,12 +92,7 @@ public sealed class RunMatchCommandHandler(
         var nearMisses = await NearMissFinder.DescribeAsync(db, need, NearMissFinder.Best(need, ranking.NearMisses, MaxStoredNearMisses), today, cancellationToken);
         db.NearMisses.AddRange(nearMisses.Select(n => new NearMissRecord(
             Guid.CreateVersion7(), run.Id, need.Id, n.Supplier.Id, n.Supplier.ProvinceCode, n.Gap.Kind, n.Gap.Subject, n.Gap.Message, n.UpgradePath?.FacilityId)));
-        var described = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await db.SaveChangesAsync(cancellationToken);
-        Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(logger,
-            "Match run of {Qualifying} qualifying and {NearMissCount} near misses: ranking SQL {Ranking:F0} ms, describe {Describe:F0} ms, save {Save:F0} ms",
-            ranking.Qualifying, ranking.NearMissCount, ranked, described - ranked, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds - described);
-        metrics.MatchRunDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         metrics.MatchRunCandidates.Record(ranking.Qualifying);
         return new MatchRunDto(run.Id, run.NeedId, run.CreatedAt, run.CandidatesConsidered, run.MatchCount);
     }
