@@ -24,12 +24,14 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException(
                 $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName}."), configuration);
 
+        services.AddScoped<VersionInterceptor>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<Events.OutboxInterceptor>();
         services.AddDbContext<ApplicationDbContext>((provider, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(provider.GetRequiredService<Events.OutboxInterceptor>(), provider.GetRequiredService<AuditInterceptor>())
+            .AddInterceptors(
+                provider.GetRequiredService<VersionInterceptor>(), provider.GetRequiredService<Events.OutboxInterceptor>(), provider.GetRequiredService<AuditInterceptor>())
             // A supplier without contact details has no contact row values; null is the intended reading.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning)));
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());

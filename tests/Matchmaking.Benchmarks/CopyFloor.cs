@@ -27,7 +27,7 @@ public static class CopyFloor
             var supplier = new Supplier(Guid.CreateVersion7(), input.ToProfile(), now);
             if (input.Active == false)
             {
-                supplier.Deactivate(now);
+                supplier.Deactivate();
             }
 
             batch.Add(supplier);

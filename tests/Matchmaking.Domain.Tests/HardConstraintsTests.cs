@@ -62,7 +62,7 @@ public sealed class HardConstraintsTests
     public void AnInactiveSupplier_HasThatGap_AndIsOutOfNearMissReach()
     {
         var supplier = Supplier(["metal.fabrication.welding", "metal.surface.galvanizing"]);
-        supplier.Deactivate(Now);
+        supplier.Deactivate();
 
         Assert.Equal([(GapKind.Inactive, "Supplier is inactive")], HardConstraints.Evaluate(Need(), supplier, 80, Today).Select(g => (g.Kind, g.Message)));
         Assert.False(HardConstraints.WithinNearMissReach(Need(), supplier, 80));

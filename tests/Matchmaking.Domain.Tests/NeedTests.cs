@@ -20,10 +20,10 @@ public sealed class NeedTests
     {
         var need = new Need(Guid.NewGuid(), Guid.NewGuid(), Profile(), Now);
 
-        need.ChangeStatus(target, Now);
+        need.ChangeStatus(target);
 
         Assert.Equal(target, need.Status);
-        Assert.Throws<InvalidStateTransitionException>(() => need.ChangeStatus(NeedStatus.Open, Now));
+        Assert.Throws<InvalidStateTransitionException>(() => need.ChangeStatus(NeedStatus.Open));
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class PartnershipTests
 
         partnership.Complete(5, 1, Now.AddDays(30));
 
-        Assert.Equal((PartnershipStatus.Completed, 5, 1, Now.AddDays(30), 1), (partnership.Status, partnership.QualityRating, partnership.OnTimeRating, partnership.CompletedAt, partnership.Version));
+        Assert.Equal((PartnershipStatus.Completed, 5, 1, Now.AddDays(30)), (partnership.Status, partnership.QualityRating, partnership.OnTimeRating, partnership.CompletedAt));
         Assert.Throws<InvalidStateTransitionException>(() => partnership.Complete(5, 5, Now));
     }
 
@@ -107,9 +107,9 @@ public sealed class PartnershipTests
 
         partnership.RecordPayment(start, start.AddDays(45));
 
-        Assert.Equal((start, start.AddDays(45), 45, 1), (partnership.InvoicedOn!.Value, partnership.PaidOn!.Value, partnership.DaysToPay!.Value, partnership.Version));
+        Assert.Equal((start, start.AddDays(45), 45), (partnership.InvoicedOn!.Value, partnership.PaidOn!.Value, partnership.DaysToPay!.Value));
         Assert.Contains("paid on 2027-01-15", Assert.Throws<InvalidStateTransitionException>(() => partnership.RecordPayment(start, start)).Message, StringComparison.Ordinal);
-        Assert.Equal(1, partnership.Version);
+        Assert.Equal(45, partnership.DaysToPay);
     }
 
     [Fact]

@@ -7,7 +7,6 @@ namespace Matchmaking.Domain.Tests;
 public sealed class SupplierChangeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Later = Now.AddDays(3);
     private static readonly Certification Sni = new(CertificationScheme.Sni, "SNI-1", "BSN", new DateOnly(2025, 1, 1), new DateOnly(2027, 6, 30));
 
     private static SupplierProfile Profile(decimal? tkdn = 40, long? revenue = 3_500_000_000) => new(
@@ -42,15 +41,14 @@ public sealed class SupplierChangeTests
         Assert.Equal("annualRevenueIdr", Assert.Throws<DomainRuleException>(() => new Supplier(Guid.NewGuid(), Profile(revenue: -1), Now)).Field);
 
     [Fact]
-    public void GrantCertification_AddsItAndCountsAsAChange()
+    public void GrantCertification_AddsIt()
     {
         var supplier = New();
         var iso = new Certification(CertificationScheme.Iso9001, null, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 2));
 
-        supplier.GrantCertification(iso, Later);
+        supplier.GrantCertification(iso);
 
         Assert.Equal([Sni, iso], supplier.Certifications);
-        Assert.Equal((1, Later), (supplier.Version, supplier.UpdatedAt));
     }
 
     [Theory]
@@ -61,9 +59,8 @@ public sealed class SupplierChangeTests
         var supplier = New();
         var backwards = new Certification(CertificationScheme.Halal, null, null, new DateOnly(2026, 11, 1), DateOnly.Parse(validUntil, System.Globalization.CultureInfo.InvariantCulture));
 
-        Assert.Equal("outcome.validUntil", Assert.Throws<DomainRuleException>(() => supplier.GrantCertification(backwards, Later)).Field);
+        Assert.Equal("outcome.validUntil", Assert.Throws<DomainRuleException>(() => supplier.GrantCertification(backwards)).Field);
         Assert.Equal([Sni], supplier.Certifications);
-        Assert.Equal(0, supplier.Version);
     }
 
     [Fact]
@@ -71,14 +68,13 @@ public sealed class SupplierChangeTests
     {
         var supplier = New();
 
-        supplier.VerifyCapability(new SupplierCapability("metal.casting.iron", 6000, "pcs", "verified"), Later);
-        supplier.VerifyCapability(new SupplierCapability("metal.machining.cnc", 0, "pcs", null), Later);
+        supplier.VerifyCapability(new SupplierCapability("metal.casting.iron", 6000, "pcs", "verified"));
+        supplier.VerifyCapability(new SupplierCapability("metal.machining.cnc", 0, "pcs", null));
 
         Assert.Equal(["metal.casting.iron", "metal.machining.cnc"], supplier.Capabilities.Select(c => c.Code));
         Assert.Equal(6000, supplier.Capabilities[0].MonthlyCapacity);
-        Assert.Equal((2, Later), (supplier.Version, supplier.UpdatedAt));
         Assert.Equal("outcome.monthlyCapacity", Assert.Throws<DomainRuleException>(() =>
-            supplier.VerifyCapability(new SupplierCapability("metal.tools", -1, "pcs", null), Later)).Field);
+            supplier.VerifyCapability(new SupplierCapability("metal.tools", -1, "pcs", null))).Field);
         Assert.Equal(2, supplier.Capabilities.Count);
     }
 
@@ -96,13 +92,13 @@ public sealed class SupplierChangeTests
 
         if (allowed)
         {
-            supplier.RaiseLocalContent((decimal)raised, Later);
-            Assert.Equal(((decimal?)raised, 1, Later), (supplier.TkdnPercent, supplier.Version, supplier.UpdatedAt));
+            supplier.RaiseLocalContent((decimal)raised);
+            Assert.Equal((decimal?)raised, supplier.TkdnPercent);
         }
         else
         {
-            Assert.Equal("outcome.tkdnPercent", Assert.Throws<DomainRuleException>(() => supplier.RaiseLocalContent((decimal)raised, Later)).Field);
-            Assert.Equal(0, supplier.Version);
+            Assert.Equal("outcome.tkdnPercent", Assert.Throws<DomainRuleException>(() => supplier.RaiseLocalContent((decimal)raised)).Field);
+            Assert.Equal((decimal?)current, supplier.TkdnPercent);
         }
     }
 
@@ -110,16 +106,16 @@ public sealed class SupplierChangeTests
     public void Reactivate_IsForAnAdministrator_AndANoOpOnAnActiveSupplier()
     {
         var supplier = New();
-        supplier.Reactivate(Later, byAdministrator: false);
-        Assert.Equal((true, 0), (supplier.Active, supplier.Version));
+        supplier.Reactivate(byAdministrator: false);
+        Assert.True(supplier.Active);
 
-        supplier.Deactivate(Later);
-        Assert.Equal((false, 1, Later), (supplier.Active, supplier.Version, supplier.UpdatedAt));
-        Assert.Throws<InvalidStateTransitionException>(() => supplier.Reactivate(Later, byAdministrator: false));
+        supplier.Deactivate();
+        Assert.False(supplier.Active);
+        Assert.Throws<InvalidStateTransitionException>(() => supplier.Reactivate(byAdministrator: false));
         Assert.False(supplier.Active);
 
-        supplier.Reactivate(Later.AddDays(1), byAdministrator: true);
+        supplier.Reactivate(byAdministrator: true);
 
-        Assert.Equal((true, 2, Later.AddDays(1)), (supplier.Active, supplier.Version, supplier.UpdatedAt));
+        Assert.True(supplier.Active);
     }
 }

@@ -29,15 +29,13 @@ public sealed class SupplierTests
     }
 
     [Fact]
-    public void Replace_RederivesScaleAndBumpsVersion()
+    public void Replace_RederivesScale()
     {
         var supplier = new Supplier(Guid.NewGuid(), Profile(), Now);
 
-        supplier.Replace(Profile(revenue: 30_000_000_000), Now.AddDays(1));
+        supplier.Replace(Profile(revenue: 30_000_000_000));
 
         Assert.Equal(UmkmScale.Medium, supplier.Scale);
-        Assert.Equal(1, supplier.Version);
-        Assert.Equal(Now.AddDays(1), supplier.UpdatedAt);
     }
 
     [Fact]
@@ -45,11 +43,10 @@ public sealed class SupplierTests
     {
         var supplier = new Supplier(Guid.NewGuid(), Profile(), Now);
 
-        supplier.Deactivate(Now);
-        supplier.Deactivate(Now);
+        supplier.Deactivate();
+        supplier.Deactivate();
 
         Assert.False(supplier.Active);
-        Assert.Equal(1, supplier.Version);
     }
 
     [Theory]

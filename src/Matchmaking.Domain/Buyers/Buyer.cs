@@ -3,7 +3,7 @@ using Matchmaking.Domain.Common;
 namespace Matchmaking.Domain.Buyers;
 
 /// <summary>A procuring organisation: BUMN, BUMD, large private company or government body.</summary>
-public sealed class Buyer
+public sealed class Buyer : IVersioned
 {
     private Buyer()
     {
@@ -14,8 +14,8 @@ public sealed class Buyer
         : this()
     {
         Id = id;
-        CreatedAt = now;
-        Apply(profile, now);
+        CreatedAt = UpdatedAt = now;
+        Apply(profile);
     }
 
     public Guid Id { get; private set; }
@@ -27,19 +27,17 @@ public sealed class Buyer
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
 
-    public void Replace(BuyerProfile profile, DateTimeOffset now)
+    public void Replace(BuyerProfile profile)
     {
-        Apply(profile, now);
-        Version++;
+        Apply(profile);
     }
 
-    private void Apply(BuyerProfile profile, DateTimeOffset now)
+    private void Apply(BuyerProfile profile)
     {
         Name = profile.Name;
         Type = profile.Type;
         Sector = profile.Sector;
         ProvinceCode = profile.ProvinceCode;
-        UpdatedAt = now;
     }
 }
 

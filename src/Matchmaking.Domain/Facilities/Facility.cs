@@ -6,7 +6,7 @@ namespace Matchmaking.Domain.Facilities;
 /// A factory-sharing facility (rumah produksi bersama): shared machines and certified processes
 /// that let nearby UMKM reach a capability or standard they lack on their own.
 /// </summary>
-public sealed class Facility
+public sealed class Facility : IVersioned
 {
     private Facility()
     {
@@ -20,8 +20,8 @@ public sealed class Facility
         : this()
     {
         Id = id;
-        CreatedAt = now;
-        Apply(profile, now);
+        CreatedAt = UpdatedAt = now;
+        Apply(profile);
     }
 
     public Guid Id { get; private set; }
@@ -36,13 +36,12 @@ public sealed class Facility
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
 
-    public void Replace(FacilityProfile profile, DateTimeOffset now)
+    public void Replace(FacilityProfile profile)
     {
-        Apply(profile, now);
-        Version++;
+        Apply(profile);
     }
 
-    private void Apply(FacilityProfile profile, DateTimeOffset now)
+    private void Apply(FacilityProfile profile)
     {
         if (!profile.Location.IsInsideIndonesia)
         {
@@ -61,7 +60,6 @@ public sealed class Facility
         CapabilityCodes = [.. profile.CapabilityCodes.Distinct()];
         CertificationSchemes = [.. profile.CertificationSchemes.Distinct()];
         MonthlyCapacity = profile.MonthlyCapacity;
-        UpdatedAt = now;
     }
 }
 

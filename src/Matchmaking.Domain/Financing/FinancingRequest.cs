@@ -38,7 +38,7 @@ public enum OfferStatus
 /// collateral. Requested → confirmed | disputed by the buyer; financiers it names (or all) offer; the supplier
 /// accepts one (the others lapse); the financier disburses; repaid when the buyer pays. Every step is recorded.
 /// </summary>
-public sealed class FinancingRequest
+public sealed class FinancingRequest : IVersioned
 {
     /// <summary>Share of the partnership's agreed value that may be asked for, unless configured otherwise.</summary>
     public const double DefaultMaxShare = 0.8;
@@ -194,7 +194,6 @@ public sealed class FinancingRequest
 
         var offer = new FinancingOffer(offerId, Id, financierId, amountIdr, annualRatePercent, feesIdr, tenorDays, now);
         _offers.Add(offer);
-        Version++;
         _history.Add(new FinancingStep(Guid.CreateVersion7(now), Id, Status, Status, actor, $"offer {offerId} by financier {financierId}", now));
         return offer;
     }
@@ -259,7 +258,6 @@ public sealed class FinancingRequest
     {
         Record(Status, to, actor, note, now);
         Status = to;
-        Version++;
     }
 
     private void Record(FinancingStatus from, FinancingStatus to, Actor actor, string? note, DateTimeOffset now) =>

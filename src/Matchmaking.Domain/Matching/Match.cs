@@ -3,7 +3,7 @@ using Matchmaking.Domain.Common;
 namespace Matchmaking.Domain.Matching;
 
 /// <summary>One ranked proposal of a run: a single supplier, or a consortium whose members share the quantity.</summary>
-public sealed class Match
+public sealed class Match : IVersioned
 {
     private Match()
     {
@@ -82,7 +82,6 @@ public sealed class Match
         }
 
         Members = Members.Select(m => m.SupplierId == supplierId ? m with { Response = MemberResponse.Accepted } : m).ToList();
-        Version++;
         return Members.All(m => m.Response == MemberResponse.Accepted)
             ? Move(MatchStatus.Invited, MatchStatus.Accepted, actor, note, now)
             : new MatchTransition(Guid.CreateVersion7(), Id, Status, Status, actor, $"Member {supplierId} accepted. {note}".Trim(), now);
@@ -133,7 +132,6 @@ public sealed class Match
         }
 
         Status = to;
-        Version++;
         return new MatchTransition(Guid.CreateVersion7(), Id, from, to, actor, note, now);
     }
 

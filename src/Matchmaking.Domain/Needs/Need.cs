@@ -12,7 +12,7 @@ public enum NeedStatus
 }
 
 /// <summary>A buyer's procurement need that suppliers are matched against.</summary>
-public sealed class Need
+public sealed class Need : IVersioned
 {
     private Need()
     {
@@ -28,9 +28,9 @@ public sealed class Need
     {
         Id = id;
         BuyerId = buyerId;
-        CreatedAt = now;
+        CreatedAt = UpdatedAt = now;
         Status = NeedStatus.Open;
-        Apply(profile, now);
+        Apply(profile);
     }
 
     public Guid Id { get; private set; }
@@ -72,7 +72,7 @@ public sealed class Need
     public int Version { get; private set; }
 
     /// <summary>Only an open need's details change; sending a closed need's details back unchanged is allowed.</summary>
-    public void Replace(NeedProfile profile, DateTimeOffset now)
+    public void Replace(NeedProfile profile)
     {
         if (Status != NeedStatus.Open)
         {
@@ -85,8 +85,7 @@ public sealed class Need
                 $"The need is {Status.ToString().ToLowerInvariant()}; only an open need's details can change.");
         }
 
-        Apply(profile, now);
-        Version++;
+        Apply(profile);
     }
 
     private bool HasDetails(NeedProfile profile) =>
@@ -99,7 +98,7 @@ public sealed class Need
         && profile.Ranking == Ranking && profile.ExposureTolerance == ExposureTolerance;
 
     /// <summary>open → closed | awarded | cancelled; the others are final. Same status is a no-op.</summary>
-    public void ChangeStatus(NeedStatus target, DateTimeOffset now)
+    public void ChangeStatus(NeedStatus target)
     {
         if (target == Status)
         {
@@ -112,11 +111,9 @@ public sealed class Need
         }
 
         Status = target;
-        UpdatedAt = now;
-        Version++;
     }
 
-    private void Apply(NeedProfile profile, DateTimeOffset now)
+    private void Apply(NeedProfile profile)
     {
         if (profile.Quantity <= 0)
         {
@@ -150,7 +147,6 @@ public sealed class Need
         Ranking = profile.Ranking;
         ExposureTolerance = profile.ExposureTolerance;
         Weights = profile.Weights.Normalized();
-        UpdatedAt = now;
     }
 }
 

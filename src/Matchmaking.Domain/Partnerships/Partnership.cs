@@ -11,7 +11,7 @@ public enum PartnershipStatus
 }
 
 /// <summary>What an accepted match becomes: the buyer, the need, the supplier(s) with their shares, value and dates.</summary>
-public sealed class Partnership
+public sealed class Partnership : IVersioned
 {
     private List<PartnershipMember> _members = [];
 
@@ -100,7 +100,6 @@ public sealed class Partnership
         QualityRating = qualityRating;
         OnTimeRating = onTimeRating;
         CompletedAt = now;
-        Version++;
     }
 
     public void RecordPayment(DateOnly invoicedOn, DateOnly paidOn)
@@ -122,7 +121,6 @@ public sealed class Partnership
 
         InvoicedOn = invoicedOn;
         PaidOn = paidOn;
-        Version++;
     }
 
     public bool HasMember(Guid supplierId) => _members.Any(m => m.SupplierId == supplierId);

@@ -37,7 +37,7 @@ public sealed record ProgramOutcome(
 /// office, a BUMN partnership unit, an association) for the gaps the matcher finds: capability codes,
 /// certificate schemes, local content. Seats are never exceeded; an enrolment is completed once, with its outcome.
 /// </summary>
-public sealed class CapabilityProgram
+public sealed class CapabilityProgram : IVersioned
 {
     private readonly List<Enrolment> _enrolments = [];
 
@@ -101,7 +101,6 @@ public sealed class CapabilityProgram
         }
 
         Apply(name, @operator, kind, capabilityCodes, schemes, raisesLocalContent, provinceCodes, startsOn, endsOn, seats);
-        Version++;
     }
 
     /// <summary>A program with enrolments keeps its record (their outcomes are history); only an unused one is removed.</summary>
@@ -137,7 +136,6 @@ public sealed class CapabilityProgram
 
         var enrolment = new Enrolment(enrolmentId, Id, supplierId, now);
         _enrolments.Add(enrolment);
-        Version++;
         return enrolment;
     }
 
@@ -164,7 +162,6 @@ public sealed class CapabilityProgram
         }
 
         enrolment.Complete(outcome, now);
-        Version++;
         return enrolment;
     }
 

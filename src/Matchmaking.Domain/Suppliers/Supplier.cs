@@ -3,7 +3,7 @@ using Matchmaking.Domain.Common;
 namespace Matchmaking.Domain.Suppliers;
 
 /// <summary>A UMKM supplier registered for matching.</summary>
-public sealed class Supplier
+public sealed class Supplier : IVersioned
 {
     private List<SupplierCapability> _capabilities = [];
     private List<Certification> _certifications = [];
@@ -19,9 +19,9 @@ public sealed class Supplier
         : this()
     {
         Id = id;
-        CreatedAt = now;
+        CreatedAt = UpdatedAt = now;
         Active = true;
-        Apply(profile, now);
+        Apply(profile);
     }
 
     public Guid Id { get; private set; }
@@ -52,14 +52,13 @@ public sealed class Supplier
     /// <summary>Incremented on every change; the ETag of the resource.</summary>
     public int Version { get; private set; }
 
-    public void Replace(SupplierProfile profile, DateTimeOffset now)
+    public void Replace(SupplierProfile profile)
     {
-        Apply(profile, now);
-        Version++;
+        Apply(profile);
     }
 
     /// <summary>A certificate granted (through a capability program): it counts from the next match run on.</summary>
-    public void GrantCertification(Certification certification, DateTimeOffset now)
+    public void GrantCertification(Certification certification)
     {
         if (certification.IssuedOn is { } issued && certification.ValidUntil <= issued)
         {
@@ -67,12 +66,10 @@ public sealed class Supplier
         }
 
         _certifications.Add(certification);
-        UpdatedAt = now;
-        Version++;
     }
 
     /// <summary>A capability verified (through a capability program): added, or its capacity replaced when the code is known.</summary>
-    public void VerifyCapability(SupplierCapability capability, DateTimeOffset now)
+    public void VerifyCapability(SupplierCapability capability)
     {
         if (capability.MonthlyCapacity < 0)
         {
@@ -81,12 +78,10 @@ public sealed class Supplier
 
         _capabilities.RemoveAll(c => c.Code == capability.Code);
         _capabilities.Add(capability);
-        UpdatedAt = now;
-        Version++;
     }
 
     /// <summary>Local content raised (through a capability program); it never goes down this way.</summary>
-    public void RaiseLocalContent(decimal tkdnPercent, DateTimeOffset now)
+    public void RaiseLocalContent(decimal tkdnPercent)
     {
         if (tkdnPercent is < 0 or > 100 || tkdnPercent <= (TkdnPercent ?? -1))
         {
@@ -94,12 +89,10 @@ public sealed class Supplier
         }
 
         TkdnPercent = tkdnPercent;
-        UpdatedAt = now;
-        Version++;
     }
 
     /// <summary>Suppliers are never hard-deleted: matches and partnerships keep pointing at them.</summary>
-    public void Deactivate(DateTimeOffset now)
+    public void Deactivate()
     {
         if (!Active)
         {
@@ -107,12 +100,10 @@ public sealed class Supplier
         }
 
         Active = false;
-        UpdatedAt = now;
-        Version++;
     }
 
     /// <summary>A deactivated supplier comes back only by an administrator's decision, never by its own key.</summary>
-    public void Reactivate(DateTimeOffset now, bool byAdministrator)
+    public void Reactivate(bool byAdministrator)
     {
         if (Active)
         {
@@ -125,11 +116,9 @@ public sealed class Supplier
         }
 
         Active = true;
-        UpdatedAt = now;
-        Version++;
     }
 
-    private void Apply(SupplierProfile profile, DateTimeOffset now)
+    private void Apply(SupplierProfile profile)
     {
         if (!Identifiers.IsValidNib(profile.Nib))
         {
@@ -187,6 +176,5 @@ public sealed class Supplier
         Cooperative = profile.Cooperative;
         Description = profile.Description;
         Contact = profile.Contact;
-        UpdatedAt = now;
     }
 }

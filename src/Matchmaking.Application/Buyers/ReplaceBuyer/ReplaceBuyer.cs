@@ -12,7 +12,7 @@ namespace Matchmaking.Application.Buyers.ReplaceBuyer;
 
 public sealed record ReplaceBuyerCommand(Guid Id, BuyerInput Body, int? ExpectedVersion) : IRequest<Versioned<BuyerDto>>;
 
-public sealed class ReplaceBuyerCommandHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class ReplaceBuyerCommandHandler(IApplicationDbContext db, IMapper mapper)
     : IRequestHandler<ReplaceBuyerCommand, Versioned<BuyerDto>>
 {
     public async Task<Versioned<BuyerDto>> Handle(ReplaceBuyerCommand request, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public sealed class ReplaceBuyerCommandHandler(IApplicationDbContext db, IMapper
         var buyer = await db.Buyers.FirstOrDefaultAsync(b => b.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Buyer", request.Id);
         ConcurrencyCheck.EnsureMatches(request.ExpectedVersion, buyer.Version);
-        buyer.Replace(request.Body.ToProfile(), clock.GetUtcNow());
+        buyer.Replace(request.Body.ToProfile());
         await db.SaveChangesAsync(cancellationToken);
         return new Versioned<BuyerDto>(mapper.Map<BuyerDto>(buyer), buyer.Version);
     }

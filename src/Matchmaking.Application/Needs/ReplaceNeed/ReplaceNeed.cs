@@ -27,8 +27,8 @@ public sealed class ReplaceNeedCommandHandler(IApplicationDbContext db, IMapper 
         }
 
         var now = clock.GetUtcNow();
-        need.Replace(request.Body.ToProfile(catalog), now);
-        need.ChangeStatus(request.Body.Status ?? need.Status, now);
+        need.Replace(request.Body.ToProfile(catalog));
+        need.ChangeStatus(request.Body.Status ?? need.Status);
         await db.SaveChangesAsync(cancellationToken);
         return new Versioned<NeedDto>(mapper.Map<NeedDto>(need), need.Version);
     }

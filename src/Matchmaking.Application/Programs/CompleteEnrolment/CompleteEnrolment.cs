@@ -53,13 +53,13 @@ public sealed class CompleteEnrolmentCommandHandler(IApplicationDbContext db, Ti
         {
             case OutcomeKind.CertificateGranted:
                 supplier.GrantCertification(new Certification(outcome.Scheme!.Value, outcome.CertificateNumber, program.Operator,
-                    DateOnly.FromDateTime(now.UtcDateTime), outcome.ValidUntil!.Value), now);
+                    DateOnly.FromDateTime(now.UtcDateTime), outcome.ValidUntil!.Value));
                 break;
             case OutcomeKind.CapabilityVerified:
-                supplier.VerifyCapability(new SupplierCapability(outcome.CapabilityCode!, outcome.MonthlyCapacity, outcome.Unit, $"Verified by {program.Name}"), now);
+                supplier.VerifyCapability(new SupplierCapability(outcome.CapabilityCode!, outcome.MonthlyCapacity, outcome.Unit, $"Verified by {program.Name}"));
                 break;
             case OutcomeKind.LocalContentRaised:
-                supplier.RaiseLocalContent(outcome.TkdnPercent!.Value, now);
+                supplier.RaiseLocalContent(outcome.TkdnPercent!.Value);
                 break;
         }
 

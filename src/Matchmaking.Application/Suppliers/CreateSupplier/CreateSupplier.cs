@@ -19,7 +19,7 @@ public sealed class CreateSupplierCommandHandler(IApplicationDbContext db, IMapp
         var supplier = new Domain.Suppliers.Supplier(Guid.CreateVersion7(), profile, clock.GetUtcNow());
         if (request.Body.Active == false)
         {
-            supplier.Deactivate(clock.GetUtcNow());
+            supplier.Deactivate();
         }
 
         db.Suppliers.Add(supplier);

@@ -17,7 +17,7 @@ public sealed class DeleteSupplierCommandHandler(IApplicationDbContext db, TimeP
         var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Supplier", request.Id);
         ConcurrencyCheck.EnsureMatches(request.ExpectedVersion, supplier.Version);
-        supplier.Deactivate(clock.GetUtcNow());
+        supplier.Deactivate();
         await ApiKeys.OrganizationKeys.RevokeAllAsync(db, supplier.Id, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -102,7 +102,7 @@ public sealed partial class ImportSuppliersCommandHandler(
                     var supplier = new Supplier(Guid.CreateVersion7(), input.ToProfile(), now);
                     if (input.Active == false)
                     {
-                        supplier.Deactivate(now);
+                        supplier.Deactivate();
                     }
 
                     batch.Add((line, supplier));

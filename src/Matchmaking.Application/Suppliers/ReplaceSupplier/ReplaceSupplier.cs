@@ -24,15 +24,15 @@ public sealed class ReplaceSupplierCommandHandler(IApplicationDbContext db, IMap
         await SupplierRules.EnsureNibIsFreeAsync(db, profile.Nib, supplier.Id, cancellationToken);
 
         var now = clock.GetUtcNow();
-        supplier.Replace(profile, now);
+        supplier.Replace(profile);
         if (request.Body.Active == false)
         {
-            supplier.Deactivate(now);
+            supplier.Deactivate();
             await ApiKeys.OrganizationKeys.RevokeAllAsync(db, supplier.Id, now, cancellationToken);
         }
         else if (request.Body.Active == true)
         {
-            supplier.Reactivate(now, byAdministrator: user.Role == Domain.Access.Role.Admin);
+            supplier.Reactivate(byAdministrator: user.Role == Domain.Access.Role.Admin);
         }
 
         await db.SaveChangesAsync(cancellationToken);
