@@ -37,4 +37,18 @@ public sealed class ArchitectureTests
     [Fact]
     public void Infrastructure_DoesNotReferenceApi() =>
         Assert.DoesNotContain("Matchmaking.Api", Infrastructure.GetReferencedAssemblies().Select(a => a.Name!));
+
+    /// <summary>Aggregates guard their collections: what they expose can be read, never added to from outside.</summary>
+    [Fact]
+    public void Domain_ExposesNoMutableCollections()
+    {
+        var mutable = Domain.GetExportedTypes()
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(p => (Type: t, Property: p)))
+            .Where(x => (x.Property.PropertyType.IsArray && x.Property.PropertyType != typeof(byte[])) || (x.Property.PropertyType.IsGenericType && x.Property.PropertyType.GetGenericTypeDefinition() is var definition
+                && (definition == typeof(List<>) || definition == typeof(ICollection<>) || definition == typeof(IList<>) || definition == typeof(HashSet<>) || definition == typeof(Dictionary<,>))))
+            .Select(x => $"{x.Type.Name}.{x.Property.Name}")
+            .ToList();
+
+        Assert.True(mutable.Count == 0, string.Join(", ", mutable));
+    }
 }

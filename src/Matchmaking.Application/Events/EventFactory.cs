@@ -120,7 +120,7 @@ public static class EventFactory
             ? e.ForFinanciers([lender!.Value])
             : to == FinancingStatus.Accepted
                 ? e.ForFinanciers(request.Offers.Select(o => o.FinancierId))
-                : e.ForFinanciers(request.FinancierIds, all: request.FinancierIds.Length == 0);
+                : e.ForFinanciers(request.FinancierIds, all: request.FinancierIds.Count == 0);
     }
 
     /// <summary>An offer: for the supplier and the financier that made it, never its competitors or the buyer.</summary>

@@ -18,7 +18,7 @@ public static class FinancingAccess
             Role.Admin => requests,
             Role.Supplier => requests.Where(r => r.SupplierId == organization),
             Role.Buyer => requests.Where(r => r.BuyerId == organization),
-            Role.Financier => requests.Where(r => r.FinancierIds.Length == 0 || r.FinancierIds.Contains(organization)),
+            Role.Financier => requests.Where(r => !r.FinancierIds.Any() || r.FinancierIds.Contains(organization)),
             _ => requests.Where(_ => false), // deny by default (analysts read the aggregates)
         };
     }

@@ -8,7 +8,7 @@ namespace Matchmaking.Domain.Access;
 public sealed class AuditEntry(Guid id, Guid? keyId, string? role, string entity, Guid entityId, string action, DateTimeOffset at)
 {
     /// <summary>The records one entry covers besides <see cref="EntityId"/> (an import batch's suppliers).</summary>
-    public Guid[] RelatedIds { get; private set; } = [];
+    public IReadOnlyList<Guid> RelatedIds { get; private set; } = [];
 
     public Guid Id { get; private set; } = id;
     public Guid? KeyId { get; private set; } = keyId;

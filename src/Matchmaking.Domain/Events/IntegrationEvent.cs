@@ -66,9 +66,9 @@ public sealed class IntegrationEvent
 
     public Guid? BuyerId { get; private set; }
 
-    public Guid[] SupplierIds { get; private set; }
+    public IReadOnlyList<Guid> SupplierIds { get; private set; }
 
-    public Guid[] FinancierIds { get; private set; }
+    public IReadOnlyList<Guid> FinancierIds { get; private set; }
 
     public bool AllFinanciers { get; private set; }
 

@@ -29,8 +29,8 @@ public sealed class Facility : IVersioned
     public string Operator { get; private set; }
     public string ProvinceCode { get; private set; }
     public GeoPoint Location { get; private set; }
-    public List<string> CapabilityCodes { get; private set; }
-    public List<CertificationScheme> CertificationSchemes { get; private set; }
+    public IReadOnlyList<string> CapabilityCodes { get; private set; }
+    public IReadOnlyList<CertificationScheme> CertificationSchemes { get; private set; }
     public decimal? MonthlyCapacity { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }

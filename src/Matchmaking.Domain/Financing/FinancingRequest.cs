@@ -60,7 +60,7 @@ public sealed class FinancingRequest : IVersioned
     public int TenorDays { get; private set; }
 
     /// <summary>The financiers the supplier lets see the request (its consent); empty: every registered financier.</summary>
-    public Guid[] FinancierIds { get; private set; }
+    public IReadOnlyList<Guid> FinancierIds { get; private set; }
 
     public FinancingStatus Status { get; private set; }
     public long? ConfirmedValueIdr { get; private set; }
@@ -80,7 +80,7 @@ public sealed class FinancingRequest : IVersioned
     /// <summary>Days the buyer paid after the date it confirmed; null until repaid or without a confirmed date.</summary>
     public int? DaysLate => RepaidOn is { } repaid && ExpectedPaymentDate is { } expected ? Math.Max(0, repaid.DayNumber - expected.DayNumber) : null;
 
-    public bool IsVisibleTo(Guid financierId) => FinancierIds.Length == 0 || FinancierIds.Contains(financierId);
+    public bool IsVisibleTo(Guid financierId) => FinancierIds.Count == 0 || FinancierIds.Contains(financierId);
 
     public static FinancingRequest Open(Guid id, Partnership partnership, Guid supplierId, long amountIdr, FinancingPurpose purpose, int tenorDays,
         IEnumerable<Guid> financierIds, double maxShare, Actor actor, DateTimeOffset now)

@@ -9,11 +9,11 @@ public sealed class Match : IVersioned
     {
         Components = new ScoreComponents(0, 0, 0, 0, 0);
         Reasons = [];
-        Members = [];
+        Members = new List<ConsortiumMember>(); // EF adds the stored members to it
     }
 
-    public Match(Guid id, Guid runId, Guid needId, int rank, MatchKind kind, Guid? supplierId, List<ConsortiumMember> members,
-        double score, ScoreComponents components, double distanceKm, List<string> reasons, double? exposure = null)
+    public Match(Guid id, Guid runId, Guid needId, int rank, MatchKind kind, Guid? supplierId, IEnumerable<ConsortiumMember> members,
+        double score, ScoreComponents components, double distanceKm, IEnumerable<string> reasons, double? exposure = null)
     {
         Exposure = exposure;
         Id = id;
@@ -22,11 +22,11 @@ public sealed class Match : IVersioned
         Rank = rank;
         Kind = kind;
         SupplierId = supplierId;
-        Members = members;
+        Members = members.ToList();
         Score = score;
         Components = components;
         DistanceKm = distanceKm;
-        Reasons = reasons;
+        Reasons = reasons.ToList();
         Status = MatchStatus.Suggested;
     }
 
@@ -36,11 +36,11 @@ public sealed class Match : IVersioned
     public int Rank { get; private set; }
     public MatchKind Kind { get; private set; }
     public Guid? SupplierId { get; private set; }
-    public List<ConsortiumMember> Members { get; private set; }
+    public IReadOnlyList<ConsortiumMember> Members { get; private set; }
     public double Score { get; private set; }
     public ScoreComponents Components { get; private set; }
     public double DistanceKm { get; private set; }
-    public List<string> Reasons { get; private set; }
+    public IReadOnlyList<string> Reasons { get; private set; }
 
     /// <summary>The supplier's exposure (position-weighted top-10 appearances in the window) that the ranking used.</summary>
     public double? Exposure { get; private set; }

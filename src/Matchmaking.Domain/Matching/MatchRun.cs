@@ -23,7 +23,7 @@ public sealed class MatchRun(Guid id, Guid needId, DateTimeOffset createdAt, int
 
     public double Tolerance { get; private set; }
 
-    public List<string> Families { get; private set; } = [];
+    public IReadOnlyList<string> Families { get; private set; } = [];
 
     /// <summary>Mean merit score of the stored top 10, and what strict merit order would have given (the cost of balancing).</summary>
     public double? MeanTop10Score { get; private set; }

@@ -39,7 +39,7 @@ public sealed class Need : IVersioned
     public string? Description { get; private set; }
 
     /// <summary>All are needed; a supplier meets a code with it or any descendant.</summary>
-    public List<string> CapabilityCodes { get; private set; }
+    public IReadOnlyList<string> CapabilityCodes { get; private set; }
 
     public decimal Quantity { get; private set; }
     public string Unit { get; private set; }
@@ -49,7 +49,7 @@ public sealed class Need : IVersioned
     public long? EstimatedValueIdr { get; private set; }
 
     /// <summary>Each must be held with a certificate valid on <see cref="NeededBy"/>.</summary>
-    public List<CertificationScheme> RequiredCertifications { get; private set; }
+    public IReadOnlyList<CertificationScheme> RequiredCertifications { get; private set; }
 
     public decimal? MinTkdnPercent { get; private set; }
     public double? MaxDistanceKm { get; private set; }

@@ -61,12 +61,12 @@ public sealed class CapabilityProgram : IVersioned
     public string Name { get; private set; }
     public string Operator { get; private set; }
     public ProgramKind Kind { get; private set; }
-    public string[] CapabilityCodes { get; private set; }
-    public CertificationScheme[] CertificationSchemes { get; private set; }
+    public IReadOnlyList<string> CapabilityCodes { get; private set; }
+    public IReadOnlyList<CertificationScheme> CertificationSchemes { get; private set; }
     public bool RaisesLocalContent { get; private set; }
 
     /// <summary>Provinces served; empty: the whole country.</summary>
-    public string[] ProvinceCodes { get; private set; }
+    public IReadOnlyList<string> ProvinceCodes { get; private set; }
 
     public DateOnly StartsOn { get; private set; }
     public DateOnly EndsOn { get; private set; }
@@ -80,7 +80,7 @@ public sealed class CapabilityProgram : IVersioned
 
     public int SeatsLeft => Seats - _enrolments.Count;
 
-    public bool Serves(string provinceCode) => ProvinceCodes.Length == 0 || ProvinceCodes.Contains(provinceCode, StringComparer.Ordinal);
+    public bool Serves(string provinceCode) => ProvinceCodes.Count == 0 || ProvinceCodes.Contains(provinceCode, StringComparer.Ordinal);
 
     /// <summary>Whether the program closes this gap: its capability (or a broader code it teaches), its scheme, or local content.</summary>
     public bool Addresses(GapKind kind, string? subject) => kind switch

@@ -35,7 +35,7 @@ public sealed class Supplier : IVersioned
     public string ProvinceCode { get; private set; }
     public string? RegencyCode { get; private set; }
     public GeoPoint Location { get; private set; }
-    public List<string> KbliCodes { get; private set; }
+    public IReadOnlyList<string> KbliCodes { get; private set; }
     public string KbliVersion { get; private set; }
     public IReadOnlyList<SupplierCapability> Capabilities => _capabilities;
     public IReadOnlyList<Certification> Certifications => _certifications;

@@ -63,7 +63,7 @@ public sealed class WebhookSubscription
     public Guid? KeyId { get; private set; }
 
     public string Url { get; private set; }
-    public string[] Events { get; private set; }
+    public IReadOnlyList<string> Events { get; private set; }
     public string? Description { get; private set; }
     public bool Active { get; private set; }
     public string Secret { get; private set; }

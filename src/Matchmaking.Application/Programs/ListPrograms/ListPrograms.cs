@@ -19,7 +19,7 @@ public sealed class ListProgramsQueryHandler(IApplicationDbContext db) : IReques
         var query = db.Programs.AsNoTracking();
         if (request.ProvinceCode is { } province)
         {
-            query = query.Where(p => p.ProvinceCodes.Length == 0 || p.ProvinceCodes.Contains(province));
+            query = query.Where(p => !p.ProvinceCodes.Any() || p.ProvinceCodes.Contains(province));
         }
 
         if (RuleExtensions.ParseWireEnumOrNull<ProgramKind>(request.Kind) is { } kind)
