@@ -40,17 +40,20 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<QueryStringGuardMiddleware>();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
-app.UseAuthentication();
-app.UseMiddleware<Matchmaking.Api.Auth.RateLimitMiddleware>();
-app.UseAuthorization();
-app.UseMiddleware<IdempotencyMiddleware>();
 
+// The API's description is public (generators and portals fetch it without a key); it is served before authorization,
+// whose fallback policy refuses everything else that names no policy.
 app.UseSwagger();
 app.UseSwaggerUI(options =>
 {
     options.SwaggerEndpoint("/swagger/v1/swagger.json", "Matchmaking API v1");
     options.DocumentTitle = "Matchmaking API";
 });
+
+app.UseAuthentication();
+app.UseMiddleware<Matchmaking.Api.Auth.RateLimitMiddleware>();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthEndpoints();
 app.MapMetrics();

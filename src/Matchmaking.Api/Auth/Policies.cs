@@ -52,6 +52,8 @@ public static class Policies
     {
         services.AddSingleton<IAuthorizationHandler, OwnOrganizationHandler>();
         services.AddAuthorizationBuilder()
+            // Denied by default: an endpoint that names no policy still needs a valid key (health and metrics opt out by name).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AnyKey, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Admin, policy => policy.RequireRole(Name(Role.Admin)))
             .AddPolicy(Procurement, policy => policy.RequireRole(Name(Role.Admin), Name(Role.Buyer)))

@@ -1,4 +1,5 @@
 using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Domain.Access;
 
 namespace Matchmaking.Application.Events;
@@ -10,10 +11,10 @@ namespace Matchmaking.Application.Events;
 /// </summary>
 public static class EventAccess
 {
-    public static EventViewer? ViewerOf(ICurrentUser user) => user.Role switch
+    public static EventViewer ViewerOf(ICurrentUser user) => user.Role switch
     {
         Role.Admin => new EventViewer(Role.Admin, null),
         Role.Buyer or Role.Supplier or Role.Financier when user.OrganizationId is { } organization => new EventViewer(user.Role.Value, organization),
-        _ => null,
+        _ => throw new ForbiddenException("This key's role does not read events; analysts work on aggregates."),
     };
 }

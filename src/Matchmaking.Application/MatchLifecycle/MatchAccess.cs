@@ -1,4 +1,5 @@
 using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Domain.Access;
 using Matchmaking.Domain.Matching;
 
@@ -23,4 +24,10 @@ public static class MatchAccess
             _ => matches.Where(_ => false), // deny by default: a role added later sees nothing until a case says otherwise
         };
     }
+
+    /// <summary>Only a supplier answers an invitation, in its own name (the match then checks it was invited).</summary>
+    public static Guid AnsweringSupplier(ICurrentUser user) =>
+        user is { Role: Role.Supplier, OrganizationId: { } supplier }
+            ? supplier
+            : throw new ForbiddenException("Only the invited supplier (or a consortium member) answers an invitation.");
 }

@@ -1,4 +1,5 @@
 using Matchmaking.Application.Common;
+using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Domain.Access;
 using Matchmaking.Domain.Needs;
 
@@ -15,5 +16,14 @@ public static class NeedAccess
         Role.Buyer => needs.Where(n => n.BuyerId == user.OrganizationId),
         Role.Admin or Role.Analyst => needs,
         _ => needs.Where(_ => false), // deny by default (suppliers see needs only as their own opportunities)
+    };
+
+    /// <summary>Whose need is posted: a buyer key posts only for its own buyer; admin names the buyer.</summary>
+    public static Guid PostingBuyer(ICurrentUser user, Guid? requested) => user.Role switch
+    {
+        Role.Buyer when requested is { } id && id != user.OrganizationId => throw new ForbiddenException("A buyer key posts needs only for its own buyer."),
+        Role.Buyer => user.OrganizationId!.Value,
+        Role.Admin => requested ?? throw new ValidationException("buyerId", "'buyerId' is required."),
+        _ => throw new ForbiddenException("Only buyers and admin post needs."),
     };
 }

@@ -50,8 +50,8 @@ public sealed class TransitionMatchCommandHandler(IApplicationDbContext db, ICur
             MatchAction.Shortlist => match.Shortlist(actor, request.Note, now),
             MatchAction.Invite => match.Invite(actor, request.Note, now),
             MatchAction.Withdraw => match.Withdraw(actor, request.Note, now),
-            MatchAction.Accept => match.Accept(CallingSupplier(match), actor, request.Note, now),
-            _ => match.Decline(CallingSupplier(match), actor, request.Note, now),
+            MatchAction.Accept => match.Accept(MatchAccess.AnsweringSupplier(user), actor, request.Note, now),
+            _ => match.Decline(MatchAccess.AnsweringSupplier(user), actor, request.Note, now),
         };
         if (transition is not null)
         {
@@ -69,15 +69,5 @@ public sealed class TransitionMatchCommandHandler(IApplicationDbContext db, ICur
         await db.SaveChangesAsync(cancellationToken);
         var dto = (await MatchDtoFactory.ProjectAsync(db, db.Matches.AsNoTracking().Where(m => m.Id == match.Id), cancellationToken)).Single();
         return new TransitionResultDto(dto, partnership?.Id);
-    }
-
-    private Guid CallingSupplier(Match match)
-    {
-        if (user.Role != Role.Supplier || user.OrganizationId is not { } supplierId || !match.SupplierIds.Contains(supplierId))
-        {
-            throw new ForbiddenException("Only the invited supplier (or a consortium member) answers an invitation.");
-        }
-
-        return supplierId;
     }
 }

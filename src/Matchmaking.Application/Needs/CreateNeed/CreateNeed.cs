@@ -17,7 +17,7 @@ public sealed class CreateNeedCommandHandler(IApplicationDbContext db, IMapper m
 {
     public async Task<Versioned<NeedDto>> Handle(CreateNeedCommand request, CancellationToken cancellationToken)
     {
-        var buyerId = ResolveBuyer(request.Body.BuyerId);
+        var buyerId = NeedAccess.PostingBuyer(user, request.Body.BuyerId);
         if (!await db.Buyers.AnyAsync(b => b.Id == buyerId, cancellationToken))
         {
             throw new ValidationException("buyerId", $"No buyer with id {buyerId}.");
@@ -27,20 +27,5 @@ public sealed class CreateNeedCommandHandler(IApplicationDbContext db, IMapper m
         db.Needs.Add(need);
         await db.SaveChangesAsync(cancellationToken);
         return new Versioned<NeedDto>(mapper.Map<NeedDto>(need), need.Version);
-    }
-
-    private Guid ResolveBuyer(Guid? requested)
-    {
-        if (user.Role != Role.Buyer)
-        {
-            return requested ?? throw new ValidationException("buyerId", "'buyerId' is required.");
-        }
-
-        if (requested is { } id && id != user.OrganizationId)
-        {
-            throw new ForbiddenException("A buyer key posts needs only for its own buyer.");
-        }
-
-        return user.OrganizationId!.Value;
     }
 }

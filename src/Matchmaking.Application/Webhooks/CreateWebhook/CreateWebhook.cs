@@ -25,7 +25,7 @@ public sealed class CreateWebhookCommandHandler(IApplicationDbContext db, ICurre
 {
     public async Task<WebhookWithSecretDto> Handle(CreateWebhookCommand request, CancellationToken cancellationToken)
     {
-        var viewer = EventAccess.ViewerOf(user) ?? throw new ForbiddenException("Analyst keys cannot subscribe to events.");
+        var viewer = EventAccess.ViewerOf(user);
         var subscription = new WebhookSubscription(Guid.CreateVersion7(), viewer.Role, viewer.OrganizationId, user.KeyId,
             new Uri(request.Body.Url!), request.Body.Events!, request.Body.Description?.Trim(), clock.GetUtcNow());
         db.WebhookSubscriptions.Add(subscription);
