@@ -8,10 +8,7 @@ namespace Matchmaking.Application.Events;
 /// An event as the feed lists it and a webhook delivers it: <c>data</c> holds the ids of what it concerns
 /// and a small snapshot; which fields are present depends on <c>type</c>.
 /// </summary>
-public sealed record EventDto(Guid Id, string Type, DateTimeOffset OccurredAt, EventData Data)
-{
-    public static EventDto From(IntegrationEvent e) => new(e.Id, e.Type, e.OccurredAt, EventData.Parse(e.Data));
-}
+public sealed record EventDto(Guid Id, string Type, DateTimeOffset OccurredAt, EventData Data);
 
 /// <summary>
 /// The snapshot of an event; each type fills the fields that describe it.

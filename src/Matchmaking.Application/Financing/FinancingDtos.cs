@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Partnerships;
 using Matchmaking.Application.Suppliers;
 using Matchmaking.Domain.Financing;
@@ -6,16 +7,11 @@ using Matchmaking.Domain.Suppliers;
 namespace Matchmaking.Application.Financing;
 
 public sealed record FinancierDto(Guid Id, string Name, FinancierType Type, DateTimeOffset CreatedAt)
-{
-    public static FinancierDto From(Financier f) => new(f.Id, f.Name, f.Type, f.CreatedAt);
-}
+;
 
 public sealed record FinancingOfferDto(
     Guid Id, Guid FinancierId, long AmountIdr, double AnnualRatePercent, long FeesIdr, int TenorDays, long TotalCostIdr, OfferStatus Status, DateTimeOffset CreatedAt)
-{
-    public static FinancingOfferDto From(FinancingOffer o) =>
-        new(o.Id, o.FinancierId, o.AmountIdr, o.AnnualRatePercent, o.FeesIdr, o.TenorDays, o.TotalCostIdr, o.Status, o.CreatedAt);
-}
+;
 
 /// <summary>What a financier prices the risk with, and nothing more.</summary>
 public sealed record RiskProfileDto(
@@ -33,8 +29,27 @@ public sealed record FinancingRequestDto(
     string? DisputeReason, Guid? AcceptedOfferId, DateOnly? DisbursedOn, DateOnly? RepaidOn, int? DaysLate, DateTimeOffset CreatedAt,
     IReadOnlyList<FinancingOfferDto> Offers, RiskProfileDto? Risk = null, ContactDto? SupplierContact = null)
 {
-    public static FinancingRequestDto From(FinancingRequest r, IEnumerable<FinancingOffer> offers, RiskProfileDto? risk = null, ContactDto? contact = null) => new(
-        r.Id, r.PartnershipId, r.SupplierId, r.BuyerId, r.AmountIdr, r.Purpose, r.TenorDays, r.FinancierIds, r.Status,
-        r.ConfirmedValueIdr is not null, r.ConfirmedValueIdr, r.ExpectedPaymentDate, r.DisputeReason, r.AcceptedOfferId, r.DisbursedOn, r.RepaidOn,
-        r.DaysLate, r.CreatedAt, offers.OrderBy(o => o.CreatedAt).Select(FinancingOfferDto.From).ToList(), risk, contact);
+    /// <summary>The request with the offers the caller may see (oldest first), and the risk profile and contact when the caller may have them.</summary>
+    public static FinancingRequestDto From(IMapper mapper, FinancingRequest r, IEnumerable<FinancingOffer> offers, RiskProfileDto? risk = null, ContactDto? contact = null) =>
+        mapper.Map<FinancingRequestDto>(r) with
+        {
+            Offers = mapper.Map<List<FinancingOfferDto>>(offers.OrderBy(o => o.CreatedAt)),
+            Risk = risk,
+            SupplierContact = contact,
+        };
+}
+
+public sealed class FinancingMappingProfile : Profile
+{
+    public FinancingMappingProfile()
+    {
+        CreateMap<Financier, FinancierDto>();
+        CreateMap<FinancingOffer, FinancingOfferDto>();
+        // Offers, risk and contact depend on who asks: none unless FinancingRequestDto.From adds them.
+        CreateMap<FinancingRequest, FinancingRequestDto>()
+            .ForCtorParam(nameof(FinancingRequestDto.BuyerConfirmed), o => o.MapFrom(r => r.ConfirmedValueIdr != null))
+            .ForCtorParam(nameof(FinancingRequestDto.Offers), o => o.MapFrom(_ => new List<FinancingOfferDto>()))
+            .ForCtorParam(nameof(FinancingRequestDto.Risk), o => o.MapFrom(_ => (RiskProfileDto?)null))
+            .ForCtorParam(nameof(FinancingRequestDto.SupplierContact), o => o.MapFrom(_ => (ContactDto?)null));
+    }
 }

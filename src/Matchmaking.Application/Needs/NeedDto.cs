@@ -47,7 +47,7 @@ public sealed class NeedMappingProfile : Profile
     public NeedMappingProfile()
     {
         CreateMap<ScoringWeights, WeightsDto>();
-        CreateMap<CertificationScheme, RequiredCertificationDto>().ConstructUsing(s => new RequiredCertificationDto(s));
+        CreateMap<CertificationScheme, RequiredCertificationDto>().ForCtorParam(nameof(RequiredCertificationDto.Scheme), o => o.MapFrom(s => s));
         CreateMap<Need, NeedDto>();
     }
 }

@@ -188,7 +188,7 @@ public sealed partial class WebhookDispatcher(
     }
 
     /// <summary>The delivery body: the event exactly as the feed lists it.</summary>
-    public static string Body(IntegrationEvent stored) => JsonSerializer.Serialize(EventDto.From(stored), JsonDefaults.Options);
+    public static string Body(IntegrationEvent stored) => JsonSerializer.Serialize(new EventDto(stored.Id, stored.Type, stored.OccurredAt, EventData.Parse(stored.Data)), JsonDefaults.Options);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A webhook dispatch round failed")]
     private partial void LogRoundFailed(Exception exception);

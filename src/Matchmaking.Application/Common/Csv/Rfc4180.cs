@@ -95,9 +95,13 @@ public static class Rfc4180
         }
     }
 
-    /// <summary>Synchronous convenience for small embedded files.</summary>
-    public static List<List<string>> ReadAll(TextReader reader)
+    /// <summary>
+    /// Small embedded files, read whole first: over a <see cref="StringReader"/> every read has completed
+    /// before it is awaited, so this waits on no I/O.
+    /// </summary>
+    public static List<List<string>> ReadAll(string text)
     {
+        using var reader = new StringReader(text);
         var rows = new List<List<string>>();
         var enumerator = ReadAsync(reader).GetAsyncEnumerator();
         while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())

@@ -1,4 +1,5 @@
 using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Common.Validation;
@@ -40,7 +41,8 @@ public sealed class ListFacilitiesQueryHandler(IApplicationDbContext db, IMapper
             query = query.Where(f => f.CertificationSchemes.Contains(wantedScheme));
         }
 
-        var page = await query.OrderBy(f => f.Name).ThenBy(f => f.Id).ToPageAsync(request, cancellationToken);
-        return new PagedList<FacilityDto>(mapper.Map<List<FacilityDto>>(page.Items), page.Page, page.PageSize, page.TotalCount);
+        return await query.OrderBy(f => f.Name).ThenBy(f => f.Id)
+            .ProjectTo<FacilityDto>(mapper.ConfigurationProvider)
+            .ToPageAsync(request, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using MediatR;
@@ -8,7 +9,7 @@ namespace Matchmaking.Application.Financing.AcceptOffer;
 /// <summary>The supplier takes one offer; the others lapse. Two acceptances at once: one wins, the other is 409.</summary>
 public sealed record AcceptOfferCommand(Guid Id, Guid OfferId) : IRequest<FinancingRequestDto>;
 
-public sealed class AcceptOfferCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<AcceptOfferCommand, FinancingRequestDto>
+public sealed class AcceptOfferCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<AcceptOfferCommand, FinancingRequestDto>
 {
     public async Task<FinancingRequestDto> Handle(AcceptOfferCommand request, CancellationToken cancellationToken)
     {
@@ -16,6 +17,6 @@ public sealed class AcceptOfferCommandHandler(IApplicationDbContext db, ICurrent
             ?? throw new NotFoundException("Financing request", request.Id);
         financing.AcceptOffer(request.OfferId, user.Actor, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return FinancingRequestDto.From(financing, financing.Offers);
+        return FinancingRequestDto.From(mapper, financing, financing.Offers);
     }
 }

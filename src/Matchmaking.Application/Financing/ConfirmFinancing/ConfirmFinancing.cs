@@ -1,3 +1,4 @@
+using AutoMapper;
 using FluentValidation;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
@@ -21,7 +22,7 @@ public sealed record ConfirmationInput
 /// <summary>The buyer confirms the order value and payment date, or disputes the request.</summary>
 public sealed record ConfirmFinancingCommand(Guid Id, bool Confirm, ConfirmationInput Body) : IRequest<FinancingRequestDto>;
 
-public sealed class ConfirmFinancingCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ConfirmFinancingCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ConfirmFinancingCommand, FinancingRequestDto>
 {
     public async Task<FinancingRequestDto> Handle(ConfirmFinancingCommand request, CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ public sealed class ConfirmFinancingCommandHandler(IApplicationDbContext db, ICu
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return FinancingRequestDto.From(financing, financing.Offers);
+        return FinancingRequestDto.From(mapper, financing, financing.Offers);
     }
 }
 

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Domain.Financing;
 using MediatR;
@@ -15,13 +16,13 @@ public sealed record FinancierInput
 /// <summary>Admin registers a financier; its keys are then made with role financier.</summary>
 public sealed record CreateFinancierCommand(FinancierInput Body) : IRequest<FinancierDto>;
 
-public sealed class CreateFinancierCommandHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreateFinancierCommand, FinancierDto>
+public sealed class CreateFinancierCommandHandler(IMapper mapper, IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreateFinancierCommand, FinancierDto>
 {
     public async Task<FinancierDto> Handle(CreateFinancierCommand request, CancellationToken cancellationToken)
     {
         var financier = new Financier(Guid.CreateVersion7(), request.Body.Name!.Trim(), request.Body.Type!.Value, clock.GetUtcNow());
         db.Financiers.Add(financier);
         await db.SaveChangesAsync(cancellationToken);
-        return FinancierDto.From(financier);
+        return mapper.Map<FinancierDto>(financier);
     }
 }

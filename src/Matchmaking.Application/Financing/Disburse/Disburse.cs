@@ -1,3 +1,4 @@
+using AutoMapper;
 using FluentValidation;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
@@ -14,7 +15,7 @@ public sealed record DisbursementInput
 /// <summary>The lending financier records the payout.</summary>
 public sealed record DisburseCommand(Guid Id, DisbursementInput Body) : IRequest<FinancingRequestDto>;
 
-public sealed class DisburseCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<DisburseCommand, FinancingRequestDto>
+public sealed class DisburseCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<DisburseCommand, FinancingRequestDto>
 {
     public async Task<FinancingRequestDto> Handle(DisburseCommand request, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public sealed class DisburseCommandHandler(IApplicationDbContext db, ICurrentUse
             ?? throw new NotFoundException("Financing request", request.Id);
         financing.Disburse(user.OrganizationId!.Value, request.Body.DisbursedOn!.Value, user.Actor, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return FinancingRequestDto.From(financing, FinancingAccess.OffersVisibleTo(financing, user));
+        return FinancingRequestDto.From(mapper, financing, FinancingAccess.OffersVisibleTo(financing, user));
     }
 }
 

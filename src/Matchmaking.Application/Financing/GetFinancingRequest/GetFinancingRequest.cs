@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Partnerships;
@@ -12,7 +13,7 @@ namespace Matchmaking.Application.Financing.GetFinancingRequest;
 /// <summary>One request as the caller may see it; a financier's view carries the risk profile and is audited.</summary>
 public sealed record GetFinancingRequestQuery(Guid Id) : IRequest<FinancingRequestDto>;
 
-public sealed class GetFinancingRequestQueryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class GetFinancingRequestQueryHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<GetFinancingRequestQuery, FinancingRequestDto>
 {
     public async Task<FinancingRequestDto> Handle(GetFinancingRequestQuery request, CancellationToken cancellationToken)
@@ -22,7 +23,7 @@ public sealed class GetFinancingRequestQueryHandler(IApplicationDbContext db, IC
         var offers = FinancingAccess.OffersVisibleTo(financing, user);
         if (user.Role is not (Role.Financier or Role.Admin))
         {
-            return FinancingRequestDto.From(financing, offers);
+            return FinancingRequestDto.From(mapper, financing, offers);
         }
 
         var risk = await RiskProfileAsync(financing, cancellationToken);
@@ -41,7 +42,7 @@ public sealed class GetFinancingRequestQueryHandler(IApplicationDbContext db, IC
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return FinancingRequestDto.From(financing, offers, risk, contact);
+        return FinancingRequestDto.From(mapper, financing, offers, risk, contact);
     }
 
     private async Task<RiskProfileDto> RiskProfileAsync(FinancingRequest financing, CancellationToken cancellationToken)

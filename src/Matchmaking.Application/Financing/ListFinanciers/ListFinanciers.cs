@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Common.Validation;
@@ -9,12 +11,13 @@ namespace Matchmaking.Application.Financing.ListFinanciers;
 /// <summary>Registered financiers, by name: suppliers choose from them whom to show a request.</summary>
 public sealed record ListFinanciersQuery(int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<FinancierDto>>, IPagedQuery;
 
-public sealed class ListFinanciersQueryHandler(IApplicationDbContext db) : IRequestHandler<ListFinanciersQuery, PagedList<FinancierDto>>
+public sealed class ListFinanciersQueryHandler(IMapper mapper, IApplicationDbContext db) : IRequestHandler<ListFinanciersQuery, PagedList<FinancierDto>>
 {
     public async Task<PagedList<FinancierDto>> Handle(ListFinanciersQuery request, CancellationToken cancellationToken)
     {
-        var page = await db.Financiers.AsNoTracking().OrderBy(f => f.Name).ThenBy(f => f.Id).ToPageAsync(request, cancellationToken);
-        return new PagedList<FinancierDto>(page.Items.Select(FinancierDto.From).ToList(), page.Page, page.PageSize, page.TotalCount);
+        return await db.Financiers.AsNoTracking().OrderBy(f => f.Name).ThenBy(f => f.Id)
+            .ProjectTo<FinancierDto>(mapper.ConfigurationProvider)
+            .ToPageAsync(request, cancellationToken);
     }
 }
 

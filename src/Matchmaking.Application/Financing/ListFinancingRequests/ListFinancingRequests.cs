@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Common.Validation;
@@ -10,7 +11,7 @@ namespace Matchmaking.Application.Financing.ListFinancingRequests;
 public sealed record ListFinancingRequestsQuery(string? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedList<FinancingRequestDto>>, IPagedQuery;
 
-public sealed class ListFinancingRequestsQueryHandler(IApplicationDbContext db, ICurrentUser user)
+public sealed class ListFinancingRequestsQueryHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user)
     : IRequestHandler<ListFinancingRequestsQuery, PagedList<FinancingRequestDto>>
 {
     public async Task<PagedList<FinancingRequestDto>> Handle(ListFinancingRequestsQuery request, CancellationToken cancellationToken)
@@ -23,7 +24,7 @@ public sealed class ListFinancingRequestsQueryHandler(IApplicationDbContext db, 
 
         var page = await query.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).ToPageAsync(request, cancellationToken);
         return new PagedList<FinancingRequestDto>(
-            page.Items.Select(r => FinancingRequestDto.From(r, FinancingAccess.OffersVisibleTo(r, user))).ToList(), page.Page, page.PageSize, page.TotalCount);
+            page.Items.Select(r => FinancingRequestDto.From(mapper, r, FinancingAccess.OffersVisibleTo(r, user))).ToList(), page.Page, page.PageSize, page.TotalCount);
     }
 }
 

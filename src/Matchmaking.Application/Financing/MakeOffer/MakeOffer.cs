@@ -1,3 +1,4 @@
+using AutoMapper;
 using FluentValidation;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
@@ -22,7 +23,7 @@ public sealed record OfferInput
 /// <summary>A financier the supplier named offers terms; its competitors never see them.</summary>
 public sealed record MakeOfferCommand(Guid Id, OfferInput Body) : IRequest<FinancingRequestDto>;
 
-public sealed class MakeOfferCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<MakeOfferCommand, FinancingRequestDto>
+public sealed class MakeOfferCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<MakeOfferCommand, FinancingRequestDto>
 {
     public async Task<FinancingRequestDto> Handle(MakeOfferCommand request, CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ public sealed class MakeOfferCommandHandler(IApplicationDbContext db, ICurrentUs
         financing.MakeOffer(Guid.CreateVersion7(), user.OrganizationId!.Value, body.AmountIdr!.Value, body.AnnualRatePercent!.Value, body.FeesIdr ?? 0,
             body.TenorDays!.Value, user.Actor, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return FinancingRequestDto.From(financing, FinancingAccess.OffersVisibleTo(financing, user));
+        return FinancingRequestDto.From(mapper, financing, FinancingAccess.OffersVisibleTo(financing, user));
     }
 }
 

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Partnerships;
@@ -28,7 +29,7 @@ public sealed record FinancingRequestInput
 
 public sealed record RequestFinancingCommand(FinancingRequestInput Body) : IRequest<FinancingRequestDto>;
 
-public sealed class RequestFinancingCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, IConfiguration configuration)
+public sealed class RequestFinancingCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock, IConfiguration configuration)
     : IRequestHandler<RequestFinancingCommand, FinancingRequestDto>
 {
     public async Task<FinancingRequestDto> Handle(RequestFinancingCommand request, CancellationToken cancellationToken)
@@ -48,6 +49,6 @@ public sealed class RequestFinancingCommandHandler(IApplicationDbContext db, ICu
             clock.GetUtcNow());
         db.FinancingRequests.Add(financing);
         await db.SaveChangesAsync(cancellationToken);
-        return FinancingRequestDto.From(financing, financing.Offers);
+        return FinancingRequestDto.From(mapper, financing, financing.Offers);
     }
 }

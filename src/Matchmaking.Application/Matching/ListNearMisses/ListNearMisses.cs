@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Common.Models;
@@ -30,7 +31,7 @@ public sealed record ListNearMissesQuery(Guid NeedId, int Page = 1, int PageSize
 /// Near misses of a need, ranked on request from current data, best first (see <see cref="ICandidateRanker"/>);
 /// the best <see cref="MaxListed"/> are listed.
 /// </summary>
-public sealed class ListNearMissesQueryHandler(IApplicationDbContext db, ICandidateRanker ranker, ICurrentUser user, TimeProvider clock)
+public sealed class ListNearMissesQueryHandler(IMapper mapper, IApplicationDbContext db, ICandidateRanker ranker, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ListNearMissesQuery, PagedList<NearMissDto>>
 {
     /// <summary>Near misses listed per need: the best this many.</summary>
@@ -54,7 +55,7 @@ public sealed class ListNearMissesQueryHandler(IApplicationDbContext db, ICandid
                     new MatchSupplierDto(x.Supplier.Id, x.Supplier.Name, x.Supplier.Scale, x.Supplier.ProvinceCode),
                     x.Scored.Score, new ComponentsDto(c.Capability, c.Capacity, c.Proximity, c.TrackRecord, c.LocalContent),
                     Math.Round(x.Scored.DistanceKm, 1), [x.Gap.Message], x.UpgradePath,
-                    Programs.ProgramMatcher.For(programs, x.Gap.Kind, x.Gap.Subject, x.Supplier.ProvinceCode));
+                    Programs.ProgramMatcher.For(mapper, programs, x.Gap.Kind, x.Gap.Subject, x.Supplier.ProvinceCode));
             })
             .ToList();
         return new PagedList<NearMissDto>(items, request.Page, request.PageSize, Math.Min(MaxListed, ranking.NearMissCount));

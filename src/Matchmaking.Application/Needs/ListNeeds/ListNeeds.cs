@@ -1,4 +1,5 @@
 using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Common.Validation;
@@ -39,7 +40,8 @@ public sealed class ListNeedsQueryHandler(IApplicationDbContext db, IMapper mapp
             query = query.Where(n => n.CapabilityCodes.Any(c => c == capability || EF.Functions.Like(c, descendants)));
         }
 
-        var page = await query.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).ToPageAsync(request, cancellationToken);
-        return new PagedList<NeedDto>(mapper.Map<List<NeedDto>>(page.Items), page.Page, page.PageSize, page.TotalCount);
+        return await query.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id)
+            .ProjectTo<NeedDto>(mapper.ConfigurationProvider)
+            .ToPageAsync(request, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Domain.Access;
@@ -18,7 +19,7 @@ public sealed record CompletionInput
 /// <summary>The buyer marks the work done and rates it; the ratings feed the suppliers' track record.</summary>
 public sealed record CompletePartnershipCommand(Guid Id, CompletionInput Body) : IRequest<PartnershipDto>;
 
-public sealed class CompletePartnershipCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class CompletePartnershipCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<CompletePartnershipCommand, PartnershipDto>
 {
     public async Task<PartnershipDto> Handle(CompletePartnershipCommand request, CancellationToken cancellationToken)
@@ -27,6 +28,6 @@ public sealed class CompletePartnershipCommandHandler(IApplicationDbContext db, 
             ?? throw new NotFoundException("Partnership", request.Id);
         partnership.Complete(request.Body.QualityRating!.Value, request.Body.OnTimeRating!.Value, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return PartnershipDto.From(partnership);
+        return mapper.Map<PartnershipDto>(partnership);
     }
 }

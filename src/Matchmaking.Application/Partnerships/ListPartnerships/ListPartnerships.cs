@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Models;
 using Matchmaking.Application.Common.Validation;
@@ -10,7 +12,7 @@ namespace Matchmaking.Application.Partnerships.ListPartnerships;
 public sealed record ListPartnershipsQuery(Guid? BuyerId = null, Guid? SupplierId = null, string? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedList<PartnershipDto>>, IPagedQuery;
 
-public sealed class ListPartnershipsQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<ListPartnershipsQuery, PagedList<PartnershipDto>>
+public sealed class ListPartnershipsQueryHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user) : IRequestHandler<ListPartnershipsQuery, PagedList<PartnershipDto>>
 {
     public async Task<PagedList<PartnershipDto>> Handle(ListPartnershipsQuery request, CancellationToken cancellationToken)
     {
@@ -30,7 +32,8 @@ public sealed class ListPartnershipsQueryHandler(IApplicationDbContext db, ICurr
             query = query.Where(p => p.Status == status);
         }
 
-        var page = await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).ToPageAsync(request, cancellationToken);
-        return new PagedList<PartnershipDto>(page.Items.Select(PartnershipDto.From).ToList(), page.Page, page.PageSize, page.TotalCount);
+        return await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id)
+            .ProjectTo<PartnershipDto>(mapper.ConfigurationProvider)
+            .ToPageAsync(request, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Domain.Access;
@@ -15,7 +16,7 @@ public sealed record PaymentInput
 /// <summary>A supplier reports when it invoiced and when it was paid: this is how buyers' days-to-pay is known.</summary>
 public sealed record RecordPaymentCommand(Guid Id, PaymentInput Body) : IRequest<PartnershipDto>;
 
-public sealed class RecordPaymentCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RecordPaymentCommand, PartnershipDto>
+public sealed class RecordPaymentCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RecordPaymentCommand, PartnershipDto>
 {
     public async Task<PartnershipDto> Handle(RecordPaymentCommand request, CancellationToken cancellationToken)
     {
@@ -32,6 +33,6 @@ public sealed class RecordPaymentCommandHandler(IApplicationDbContext db, ICurre
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return PartnershipDto.From(partnership);
+        return mapper.Map<PartnershipDto>(partnership);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using FluentValidation;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
@@ -33,7 +34,7 @@ public sealed record OutcomeInput
 /// <summary>The operator records completion; the outcome changes the supplier's profile in the same transaction (both audited).</summary>
 public sealed record CompleteEnrolmentCommand(Guid ProgramId, Guid EnrolmentId, OutcomeInput Body) : IRequest<EnrolmentDto>;
 
-public sealed class CompleteEnrolmentCommandHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CompleteEnrolmentCommand, EnrolmentDto>
+public sealed class CompleteEnrolmentCommandHandler(IMapper mapper, IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CompleteEnrolmentCommand, EnrolmentDto>
 {
     public async Task<EnrolmentDto> Handle(CompleteEnrolmentCommand request, CancellationToken cancellationToken)
     {
@@ -64,7 +65,7 @@ public sealed class CompleteEnrolmentCommandHandler(IApplicationDbContext db, Ti
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return EnrolmentDto.From(program, enrolment);
+        return mapper.Map<EnrolmentDto>(new ProgramEnrolment(program, enrolment));
     }
 }
 

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Domain.Common;
 using Matchmaking.Domain.Programs;
@@ -37,7 +38,7 @@ public sealed record ProgramInput
 
 public sealed record CreateProgramCommand(ProgramInput Body) : IRequest<ProgramDto>;
 
-public sealed class CreateProgramCommandHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreateProgramCommand, ProgramDto>
+public sealed class CreateProgramCommandHandler(IMapper mapper, IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreateProgramCommand, ProgramDto>
 {
     public async Task<ProgramDto> Handle(CreateProgramCommand request, CancellationToken cancellationToken)
     {
@@ -46,6 +47,6 @@ public sealed class CreateProgramCommandHandler(IApplicationDbContext db, TimePr
             b.CertificationSchemes ?? [], b.RaisesLocalContent ?? false, b.ProvinceCodes ?? [], b.StartsOn!.Value, b.EndsOn!.Value, b.Seats!.Value, clock.GetUtcNow());
         db.Programs.Add(program);
         await db.SaveChangesAsync(cancellationToken);
-        return ProgramDto.From(program);
+        return mapper.Map<ProgramDto>(program);
     }
 }

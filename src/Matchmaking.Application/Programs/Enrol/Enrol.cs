@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Domain.Access;
@@ -15,7 +16,7 @@ public sealed record EnrolmentInput
 /// <summary>Takes a seat. Two enrolments for the last seat: one wins, the other is 409.</summary>
 public sealed record EnrolCommand(Guid ProgramId, EnrolmentInput? Body) : IRequest<EnrolmentDto>;
 
-public sealed class EnrolCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<EnrolCommand, EnrolmentDto>
+public sealed class EnrolCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<EnrolCommand, EnrolmentDto>
 {
     public async Task<EnrolmentDto> Handle(EnrolCommand request, CancellationToken cancellationToken)
     {
@@ -27,6 +28,6 @@ public sealed class EnrolCommandHandler(IApplicationDbContext db, ICurrentUser u
             ?? throw new ValidationException("supplierId", $"No active supplier with id {supplierId}.");
         var enrolment = program.Enrol(Guid.CreateVersion7(), supplierId, province, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return EnrolmentDto.From(program, enrolment);
+        return mapper.Map<EnrolmentDto>(new ProgramEnrolment(program, enrolment));
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using MediatR;
@@ -7,9 +8,9 @@ namespace Matchmaking.Application.Programs.GetProgram;
 
 public sealed record GetProgramQuery(Guid Id) : IQuery<ProgramDto>;
 
-public sealed class GetProgramQueryHandler(IApplicationDbContext db) : IRequestHandler<GetProgramQuery, ProgramDto>
+public sealed class GetProgramQueryHandler(IMapper mapper, IApplicationDbContext db) : IRequestHandler<GetProgramQuery, ProgramDto>
 {
     public async Task<ProgramDto> Handle(GetProgramQuery request, CancellationToken cancellationToken) =>
-        ProgramDto.From(await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
+        mapper.Map<ProgramDto>(await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Program", request.Id));
 }

@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using FluentValidation;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Models;
@@ -12,7 +14,7 @@ namespace Matchmaking.Application.Programs.ListPrograms;
 public sealed record ListProgramsQuery(string? ProvinceCode = null, string? Kind = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedList<ProgramDto>>, IPagedQuery;
 
-public sealed class ListProgramsQueryHandler(IApplicationDbContext db) : IRequestHandler<ListProgramsQuery, PagedList<ProgramDto>>
+public sealed class ListProgramsQueryHandler(IMapper mapper, IApplicationDbContext db) : IRequestHandler<ListProgramsQuery, PagedList<ProgramDto>>
 {
     public async Task<PagedList<ProgramDto>> Handle(ListProgramsQuery request, CancellationToken cancellationToken)
     {
@@ -27,8 +29,9 @@ public sealed class ListProgramsQueryHandler(IApplicationDbContext db) : IReques
             query = query.Where(p => p.Kind == kind);
         }
 
-        var page = await query.OrderBy(p => p.StartsOn).ThenBy(p => p.Id).ToPageAsync(request, cancellationToken);
-        return new PagedList<ProgramDto>(page.Items.Select(ProgramDto.From).ToList(), page.Page, page.PageSize, page.TotalCount);
+        return await query.OrderBy(p => p.StartsOn).ThenBy(p => p.Id)
+            .ProjectTo<ProgramDto>(mapper.ConfigurationProvider)
+            .ToPageAsync(request, cancellationToken);
     }
 }
 

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Domain.Matching;
@@ -21,7 +22,7 @@ public sealed record RecommendationDto(
 /// <summary>From the near misses stored with each open need's latest run (a supplier failing exactly one hard constraint).</summary>
 public sealed record ListRecommendationsQuery(Guid SupplierId) : IQuery<IReadOnlyList<RecommendationDto>>;
 
-public sealed class ListRecommendationsQueryHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<ListRecommendationsQuery, IReadOnlyList<RecommendationDto>>
+public sealed class ListRecommendationsQueryHandler(IMapper mapper, IApplicationDbContext db, TimeProvider clock) : IRequestHandler<ListRecommendationsQuery, IReadOnlyList<RecommendationDto>>
 {
     public async Task<IReadOnlyList<RecommendationDto>> Handle(ListRecommendationsQuery request, CancellationToken cancellationToken)
     {
@@ -52,7 +53,7 @@ public sealed class ListRecommendationsQueryHandler(IApplicationDbContext db, Ti
             {
                 var needs = g.Select(m => new RecommendedNeedDto(m.Id, m.Title, m.EstimatedValueIdr, m.NeededBy)).DistinctBy(n => n.NeedId).ToList();
                 var facility = g.Select(m => m.FacilityId).FirstOrDefault(f => f is not null);
-                return new RecommendationDto(g.Key.GapKind, g.Key.GapSubject, g.First().GapMessage, ProgramMatcher.For(programs, g.Key.GapKind, g.Key.GapSubject, province),
+                return new RecommendationDto(g.Key.GapKind, g.Key.GapSubject, g.First().GapMessage, ProgramMatcher.For(mapper, programs, g.Key.GapKind, g.Key.GapSubject, province),
                     facility, facility is { } id ? facilities.GetValueOrDefault(id) : null, needs, needs.Sum(n => n.EstimatedValueIdr ?? 0));
             })
             .OrderByDescending(r => r.TotalEstimatedValueIdr).ThenBy(r => r.GapKind).ToList();

@@ -1,3 +1,4 @@
+using AutoMapper;
 using FluentValidation;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
@@ -10,7 +11,7 @@ namespace Matchmaking.Application.Programs.ReplaceProgram;
 /// <summary>Admin replaces a program's details (seats never below those taken).</summary>
 public sealed record ReplaceProgramCommand(Guid Id, ProgramInput Body) : IRequest<ProgramDto>;
 
-public sealed class ReplaceProgramCommandHandler(IApplicationDbContext db) : IRequestHandler<ReplaceProgramCommand, ProgramDto>
+public sealed class ReplaceProgramCommandHandler(IMapper mapper, IApplicationDbContext db) : IRequestHandler<ReplaceProgramCommand, ProgramDto>
 {
     public async Task<ProgramDto> Handle(ReplaceProgramCommand request, CancellationToken cancellationToken)
     {
@@ -20,7 +21,7 @@ public sealed class ReplaceProgramCommandHandler(IApplicationDbContext db) : IRe
         program.Replace(b.Name!.Trim(), b.Operator!.Trim(), b.Kind!.Value, b.CapabilityCodes ?? [], b.CertificationSchemes ?? [], b.RaisesLocalContent ?? false,
             b.ProvinceCodes ?? [], b.StartsOn!.Value, b.EndsOn!.Value, b.Seats!.Value);
         await db.SaveChangesAsync(cancellationToken);
-        return ProgramDto.From(program);
+        return mapper.Map<ProgramDto>(program);
     }
 }
 

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Events;
@@ -20,7 +21,7 @@ public sealed record WebhookInput
 /// <summary>Subscribes the caller's organisation (or admin) to event types; the secret comes back this once.</summary>
 public sealed record CreateWebhookCommand(WebhookInput Body) : IRequest<WebhookWithSecretDto>;
 
-public sealed class CreateWebhookCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class CreateWebhookCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<CreateWebhookCommand, WebhookWithSecretDto>
 {
     public async Task<WebhookWithSecretDto> Handle(CreateWebhookCommand request, CancellationToken cancellationToken)
@@ -30,6 +31,6 @@ public sealed class CreateWebhookCommandHandler(IApplicationDbContext db, ICurre
             new Uri(request.Body.Url!), request.Body.Events!, request.Body.Description?.Trim(), clock.GetUtcNow());
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
-        return WebhookWithSecretDto.From(subscription);
+        return mapper.Map<WebhookWithSecretDto>(subscription);
     }
 }

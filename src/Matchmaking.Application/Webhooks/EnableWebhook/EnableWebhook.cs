@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using MediatR;
@@ -8,7 +9,7 @@ namespace Matchmaking.Application.Webhooks.EnableWebhook;
 /// <summary>Starts a disabled subscription again; deliveries it gave up stay given up until re-sent.</summary>
 public sealed record EnableWebhookCommand(Guid Id) : IRequest<WebhookDto>;
 
-public sealed class EnableWebhookCommandHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<EnableWebhookCommand, WebhookDto>
+public sealed class EnableWebhookCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user) : IRequestHandler<EnableWebhookCommand, WebhookDto>
 {
     public async Task<WebhookDto> Handle(EnableWebhookCommand request, CancellationToken cancellationToken)
     {
@@ -16,6 +17,6 @@ public sealed class EnableWebhookCommandHandler(IApplicationDbContext db, ICurre
             ?? throw new NotFoundException("Webhook", request.Id);
         subscription.Enable();
         await db.SaveChangesAsync(cancellationToken);
-        return WebhookDto.From(subscription);
+        return mapper.Map<WebhookDto>(subscription);
     }
 }

@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Common.Models;
@@ -12,7 +14,7 @@ namespace Matchmaking.Application.Webhooks.ListDeliveries;
 public sealed record ListDeliveriesQuery(Guid WebhookId, string? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedList<WebhookDeliveryDto>>, IPagedQuery;
 
-public sealed class ListDeliveriesQueryHandler(IApplicationDbContext db, ICurrentUser user)
+public sealed class ListDeliveriesQueryHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user)
     : IRequestHandler<ListDeliveriesQuery, PagedList<WebhookDeliveryDto>>
 {
     public async Task<PagedList<WebhookDeliveryDto>> Handle(ListDeliveriesQuery request, CancellationToken cancellationToken)
@@ -28,8 +30,9 @@ public sealed class ListDeliveriesQueryHandler(IApplicationDbContext db, ICurren
             query = query.Where(d => d.Status == status);
         }
 
-        var page = await query.OrderByDescending(d => d.EventPosition).ThenByDescending(d => d.Id).Include(d => d.AttemptLog)
+        return await query.OrderByDescending(d => d.EventPosition).ThenByDescending(d => d.Id).Include(d => d.AttemptLog)
+
+            .ProjectTo<WebhookDeliveryDto>(mapper.ConfigurationProvider)
             .ToPageAsync(request, cancellationToken);
-        return new PagedList<WebhookDeliveryDto>(page.Items.Select(WebhookDeliveryDto.From).ToList(), page.Page, page.PageSize, page.TotalCount);
     }
 }

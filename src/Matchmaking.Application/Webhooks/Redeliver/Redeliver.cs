@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using MediatR;
@@ -8,7 +9,7 @@ namespace Matchmaking.Application.Webhooks.Redeliver;
 /// <summary>Sends a delivery again from the start of the retry schedule (the same event id, so receivers can tell).</summary>
 public sealed record RedeliverCommand(Guid WebhookId, Guid DeliveryId) : IRequest<WebhookDeliveryDto>;
 
-public sealed class RedeliverCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RedeliverCommand, WebhookDeliveryDto>
+public sealed class RedeliverCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RedeliverCommand, WebhookDeliveryDto>
 {
     public async Task<WebhookDeliveryDto> Handle(RedeliverCommand request, CancellationToken cancellationToken)
     {
@@ -24,6 +25,6 @@ public sealed class RedeliverCommandHandler(IApplicationDbContext db, ICurrentUs
             ?? throw new NotFoundException("Delivery", request.DeliveryId);
         delivery.Redeliver(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return WebhookDeliveryDto.From(delivery);
+        return mapper.Map<WebhookDeliveryDto>(delivery);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using MediatR;
@@ -8,7 +9,7 @@ namespace Matchmaking.Application.Webhooks.RotateWebhookSecret;
 /// <summary>A new secret, shown this once; deliveries carry signatures with both until the old one expires.</summary>
 public sealed record RotateWebhookSecretCommand(Guid Id) : IRequest<WebhookWithSecretDto>;
 
-public sealed class RotateWebhookSecretCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, WebhookOptions options)
+public sealed class RotateWebhookSecretCommandHandler(IMapper mapper, IApplicationDbContext db, ICurrentUser user, TimeProvider clock, WebhookOptions options)
     : IRequestHandler<RotateWebhookSecretCommand, WebhookWithSecretDto>
 {
     public async Task<WebhookWithSecretDto> Handle(RotateWebhookSecretCommand request, CancellationToken cancellationToken)
@@ -17,6 +18,6 @@ public sealed class RotateWebhookSecretCommandHandler(IApplicationDbContext db, 
             ?? throw new NotFoundException("Webhook", request.Id);
         subscription.RotateSecret(clock.GetUtcNow(), options.SecretOverlap);
         await db.SaveChangesAsync(cancellationToken);
-        return WebhookWithSecretDto.From(subscription);
+        return mapper.Map<WebhookWithSecretDto>(subscription);
     }
 }

@@ -32,7 +32,7 @@ public static class ReferenceDataLoader
         var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
-        var rows = Rfc4180.ReadAll(reader);
+        var rows = Rfc4180.ReadAll(reader.ReadToEnd());
         var header = rows[0];
         return rows.Skip(1)
             .Select(fields => header.Select((name, i) => (name, value: i < fields.Count ? fields[i] : string.Empty))
