@@ -16,17 +16,14 @@ public static class AccessEndpoints
     {
         var keys = app.MapApiGroup("/api/v1/api-keys", "Access").RequireAuthorization(Policies.Admin);
         keys.MapPost("/", Create).WithName("ApiKeys_Create")
-            .WithSummary("Create an API key; the secret is in the response this once and stored only as a hash")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        keys.MapGet("/", List).WithName("ApiKeys_List").WithSummary("List API keys (prefix only, never the secret)")
-            .ProducesValidationProblem();
+            .WithSummary("Create an API key; the secret is in the response this once and stored only as a hash");
+        keys.MapGet("/", List).WithName("ApiKeys_List").WithSummary("List API keys (prefix only, never the secret)");
         keys.MapDelete("/{id:guid}", Revoke).WithName("ApiKeys_Revoke").WithSummary("Revoke an API key: it gets 401 from the next request")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapApiGroup("/api/v1/audit", "Access").RequireAuthorization(Policies.Admin)
             .MapGet("/", Audit).WithName("Audit_List")
-            .WithSummary("Who (key id) changed what (entity, id, action) when; newest first")
-            .ProducesValidationProblem();
+            .WithSummary("Who (key id) changed what (entity, id, action) when; newest first");
         return app;
     }
 

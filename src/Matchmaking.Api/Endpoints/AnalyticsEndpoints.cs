@@ -19,23 +19,23 @@ public static class AnalyticsEndpoints
         var group = app.MapApiGroup("/api/v1/analytics", "Analytics").RequireAuthorization(Policies.Analytics);
         group.MapGet("/linkage", Linkage).WithName("Analytics_Linkage")
             .WithSummary("Suppliers registered, linked to BUMN/BUMD/large buyers and exporting: total, by province, by scale")
-            .Produces<LinkageReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+            .Produces<LinkageReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType);
         group.MapCsvTwin("/linkage", Linkage, "Analytics_Linkage", "Linkage");
         group.MapGet("/capability-gaps", CapabilityGaps).WithName("Analytics_CapabilityGaps")
             .WithSummary("The most frequent near-miss gaps across open needs, where they occur and the facilities that could close them")
-            .Produces<IReadOnlyList<CapabilityGap>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+            .Produces<IReadOnlyList<CapabilityGap>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType);
         group.MapCsvTwin("/capability-gaps", CapabilityGaps, "Analytics_CapabilityGaps", "Capability gaps");
         group.MapGet("/funnel", Funnel).WithName("Analytics_Funnel")
             .WithSummary("Needs posted → matched → shortlisted → invited → accepted → completed → paid, and exposure fairness")
-            .Produces<FunnelReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+            .Produces<FunnelReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType);
         group.MapCsvTwin("/funnel", Funnel, "Analytics_Funnel", "Funnel");
         group.MapGet("/financing", Financing).WithName("Analytics_Financing")
             .WithSummary("Financing requests, confirmations, offers, acceptances, disbursed amounts and the average accepted rate: total, by province, scale and buyer payment band; share of linked UMKM financed")
-            .Produces<FinancingReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+            .Produces<FinancingReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType);
         group.MapCsvTwin("/financing", Financing, "Analytics_Financing", "Financing");
         group.MapGet("/programs", Programs).WithName("Analytics_Programs")
             .WithSummary("Program effect: enrolled, completed, gaps closed and what followed (qualified, invited, partnerships won, value), per program and per gap against suppliers with the same gap that did not enrol")
-            .Produces<ProgramEffectReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesValidationProblem();
+            .Produces<ProgramEffectReport>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType);
         group.MapCsvTwin("/programs", Programs, "Analytics_Programs", "Program effect");
         return app;
     }

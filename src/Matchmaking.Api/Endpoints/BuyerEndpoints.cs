@@ -21,22 +21,17 @@ public static class BuyerEndpoints
         var group = app.MapApiGroup("/api/v1/buyers", "Buyers");
 
         group.MapPost("/", Create).WithName("Buyers_Create").WithETag().RequireAuthorization(Policies.Admin)
-            .WithSummary("Register a buyer organisation (BUMN, BUMD, large company, government)")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Register a buyer organisation (BUMN, BUMD, large company, government)");
         group.MapGet("/", List).WithName("Buyers_List")
             .WithSummary("List buyers (JSON or Accept: text/csv)")
-            .Produces<PagedList<BuyerDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
-            .ProducesValidationProblem();
+            .Produces<PagedList<BuyerDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType);
         group.MapCsvTwin("/", List, "Buyers_List", "Buyers");
         group.MapGet("/{id:guid}", Get).WithName("Buyers_Get").WithETag()
             .WithSummary("Read one buyer; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", Replace).WithName("Buyers_Replace").WithETag().RequireAuthorization(Policies.BuyerSelf)
-            .WithSummary("Replace a buyer; send If-Match with the ETag you read")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Replace a buyer; send If-Match with the ETag you read").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapDelete("/{id:guid}", Delete).WithName("Buyers_Delete").RequireAuthorization(Policies.Admin)
             .WithSummary("Delete a buyer that has no procurement history")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

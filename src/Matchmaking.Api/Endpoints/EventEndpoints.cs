@@ -31,8 +31,7 @@ public static class EventEndpoints
             .WithSummary("Events the caller may see, oldest first, after a cursor (JSON, or one event a line with Accept: application/x-ndjson)")
             .WithDescription("Resume from the `next` of the last page: no event is skipped or repeated. `next` is the cursor given when nothing new has "
                 + "happened. Events appear once every transaction older than theirs has ended, usually within milliseconds of the change.")
-            .Produces<EventPage>(StatusCodes.Status200OK, "application/json", Ndjson)
-            .ProducesValidationProblem();
+            .Produces<EventPage>(StatusCodes.Status200OK, "application/json", Ndjson);
 
         var hooks = app.MapApiGroup("/api/v1/webhooks", "Webhooks").RequireAuthorization(Policies.Subscribers);
         hooks.MapPost("/", Create).WithName("Webhooks_Create")
@@ -40,9 +39,8 @@ public static class EventEndpoints
             .WithDescription("Deliveries are POSTed as Standard Webhooks sign them: headers webhook-id (the event id), webhook-timestamp (Unix seconds) and "
                 + "webhook-signature (`v1,` + base64 HMAC-SHA256, keyed with the base64-decoded secret after `whsec_`, of `{id}.{timestamp}.{body}`; "
                 + "space-separated, one per secret in force). Body: the event as the feed lists it. 2xx within the timeout is success; anything else "
-                + "is retried with back-off for about 24 h, then given up; a subscription whose deliveries keep failing is disabled (event webhook.disabled).")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        hooks.MapGet("/", List).WithName("Webhooks_List").WithSummary("The caller's subscriptions (admin: all)").ProducesValidationProblem();
+                + "is retried with back-off for about 24 h, then given up; a subscription whose deliveries keep failing is disabled (event webhook.disabled).");
+        hooks.MapGet("/", List).WithName("Webhooks_List").WithSummary("The caller's subscriptions (admin: all)");
         hooks.MapGet("/{id:guid}", Get).WithName("Webhooks_Get").ProducesProblem(StatusCodes.Status404NotFound);
         hooks.MapDelete("/{id:guid}", Delete).WithName("Webhooks_Delete").WithSummary("End a subscription and its pending deliveries")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -53,8 +51,7 @@ public static class EventEndpoints
             .WithSummary("Start a disabled subscription again (new events; re-send given-up deliveries one by one)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         hooks.MapGet("/{id:guid}/deliveries", Deliveries).WithName("Webhooks_ListDeliveries")
-            .WithSummary("Deliveries, newest first, each with every attempt (status, error, the first bytes of the answer, duration)")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Deliveries, newest first, each with every attempt (status, error, the first bytes of the answer, duration)").ProducesProblem(StatusCodes.Status404NotFound);
         hooks.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", Redeliver).WithName("Webhooks_Redeliver")
             .WithSummary("Send a delivery again from the start of the retry schedule (same webhook-id)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

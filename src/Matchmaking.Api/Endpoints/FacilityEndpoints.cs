@@ -21,22 +21,17 @@ public static class FacilityEndpoints
         var group = app.MapApiGroup("/api/v1/facilities", "Facilities");
 
         group.MapPost("/", Create).WithName("Facilities_Create").WithETag().RequireAuthorization(Policies.Admin)
-            .WithSummary("Register a factory-sharing facility")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Register a factory-sharing facility");
         group.MapGet("/", List).WithName("Facilities_List")
             .WithSummary("List facilities (JSON or Accept: text/csv)")
-            .Produces<PagedList<FacilityDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
-            .ProducesValidationProblem();
+            .Produces<PagedList<FacilityDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType);
         group.MapCsvTwin("/", List, "Facilities_List", "Facilities");
         group.MapGet("/{id:guid}", Get).WithName("Facilities_Get").WithETag()
             .WithSummary("Read one facility; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", Replace).WithName("Facilities_Replace").WithETag().RequireAuthorization(Policies.Admin)
-            .WithSummary("Replace a facility; send If-Match with the ETag you read")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Replace a facility; send If-Match with the ETag you read").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapDelete("/{id:guid}", Delete).WithName("Facilities_Delete").RequireAuthorization(Policies.Admin)
             .WithSummary("Delete a facility")
             .ProducesProblem(StatusCodes.Status404NotFound)

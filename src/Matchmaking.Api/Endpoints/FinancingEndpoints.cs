@@ -22,35 +22,28 @@ public static class FinancingEndpoints
     {
         var financiers = app.MapApiGroup("/api/v1/financiers", "Financing");
         financiers.MapPost("/", CreateFinancier).WithName("Financiers_Create").RequireAuthorization(Policies.Admin)
-            .WithSummary("Register a bank, finance company, cooperative or partnership fund (then issue it keys with role financier)")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Register a bank, finance company, cooperative or partnership fund (then issue it keys with role financier)");
         financiers.MapGet("/", ListFinanciers).WithName("Financiers_List").RequireAuthorization(Policies.AnyKey)
-            .WithSummary("Registered financiers, by name").ProducesValidationProblem();
+            .WithSummary("Registered financiers, by name");
 
         var requests = app.MapApiGroup("/api/v1/financing-requests", "Financing").RequireAuthorization(Policies.Financing);
         requests.MapPost("/", Request).WithName("Financing_Request").RequireAuthorization(Policies.SupplierOnly)
-            .WithSummary("Supplier: ask for financing against an active partnership (at most 80% of its share of the agreed value), naming the financiers that may see it")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        requests.MapGet("/", List).WithName("Financing_List").WithSummary("Requests the caller may see, newest first").ProducesValidationProblem();
+            .WithSummary("Supplier: ask for financing against an active partnership (at most 80% of its share of the agreed value), naming the financiers that may see it").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        requests.MapGet("/", List).WithName("Financing_List").WithSummary("Requests the caller may see, newest first");
         requests.MapGet("/{id:guid}", Get).WithName("Financing_Get")
             .WithSummary("One request; financiers (audited) and admin also get the risk profile, the lending financier the supplier's contact")
             .ProducesProblem(StatusCodes.Status404NotFound);
         requests.MapPost("/{id:guid}/confirm", Confirm).WithName("Financing_Confirm").RequireAuthorization(Policies.Procurement)
-            .WithSummary("Buyer: confirm the order value and the expected payment date")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Buyer: confirm the order value and the expected payment date").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/dispute", Dispute).WithName("Financing_Dispute").RequireAuthorization(Policies.Procurement)
-            .WithSummary("Buyer: dispute the order, with a reason")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Buyer: dispute the order, with a reason").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/offers", Offer).WithName("Financing_Offer").RequireAuthorization(Policies.FinancierOnly)
-            .WithSummary("Financier: offer amount, annual rate, fees and tenor (one open offer per financier)")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Financier: offer amount, annual rate, fees and tenor (one open offer per financier)").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/offers/{offerId:guid}/accept", Accept).WithName("Financing_AcceptOffer").RequireAuthorization(Policies.SupplierOnly)
             .WithSummary("Supplier: accept one offer; the others lapse")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/disburse", Disburse).WithName("Financing_Disburse").RequireAuthorization(Policies.FinancierOnly)
-            .WithSummary("Lending financier: record the disbursement (repaid when the supplier reports the buyer's payment)")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Lending financier: record the disbursement (repaid when the supplier reports the buyer's payment)").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -33,9 +33,7 @@ public static class MatchEndpoints
         group.MapPost($"/{{id:guid}}/{action}",
                 async (Guid id, TransitionInput? body, IMediator mediator, CancellationToken cancellationToken) =>
                     TypedResults.Ok(await mediator.Send(new TransitionMatchCommand(id, kind, body?.Note), cancellationToken)))
-            .WithName(name).RequireAuthorization(policy).WithSummary(summary)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithName(name).RequireAuthorization(policy).WithSummary(summary).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<Ok<MatchDto>> Get(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetMatchQuery(id), cancellationToken));

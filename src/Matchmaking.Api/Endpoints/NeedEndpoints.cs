@@ -27,21 +27,17 @@ public static class NeedEndpoints
         var group = app.MapApiGroup("/api/v1/needs", "Needs");
 
         group.MapPost("/", Create).WithName("Needs_Create").WithETag().RequireAuthorization(Policies.Procurement)
-            .WithSummary("Post a procurement need (buyer keys post for their own buyer)")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Post a procurement need (buyer keys post for their own buyer)");
         group.MapGet("/", List).WithName("Needs_List").RequireAuthorization(Policies.ProcurementRead)
             .WithSummary("List needs (a buyer sees only its own)")
-            .Produces<PagedList<NeedDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
-            .ProducesValidationProblem();
+            .Produces<PagedList<NeedDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType);
         group.MapCsvTwin("/", List, "Needs_List", "Needs").RequireAuthorization(Policies.ProcurementRead);
         group.MapGet("/{id:guid}", Get).WithName("Needs_Get").WithETag().RequireAuthorization(Policies.ProcurementRead)
             .WithSummary("Read one need; another buyer's need is 404")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", Replace).WithName("Needs_Replace").WithETag().RequireAuthorization(Policies.Procurement)
-            .WithSummary("Replace an open need and/or change its status (open → closed | awarded | cancelled)")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Replace an open need and/or change its status (open → closed | awarded | cancelled)").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{id:guid}/match-runs", RunMatch).WithName("Needs_RunMatch").RequireAuthorization(Policies.Procurement)
             .WithSummary("Rank the suppliers that meet the need and persist the ranking as a run")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -49,13 +45,11 @@ public static class NeedEndpoints
             .WithSummary("Read one match run").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/matches", Matches).WithName("Needs_ListMatches").RequireAuthorization(Policies.ProcurementRead).WithMetadata(new ETagged())
             .WithSummary("Ranked matches of a run (latest by default), JSON or Accept: text/csv")
-            .Produces<PagedList<MatchDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<PagedList<MatchDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapCsvTwin("/{id:guid}/matches", Matches, "Needs_ListMatches", "Ranked matches").WithMetadata(new ETagged())
             .RequireAuthorization(Policies.ProcurementRead).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/near-misses", NearMisses).WithName("Needs_ListNearMisses").RequireAuthorization(Policies.ProcurementRead)
-            .WithSummary("Suppliers failing exactly one hard constraint, the gap named, with a factory-sharing upgrade path where one is within reach")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Suppliers failing exactly one hard constraint, the gap named, with a factory-sharing upgrade path where one is within reach").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -19,17 +19,14 @@ public static class PartnershipEndpoints
         var group = app.MapApiGroup("/api/v1/partnerships", "Partnerships");
         group.MapGet("/", List).WithName("Partnerships_List").RequireAuthorization(Policies.Parties)
             .WithSummary("Partnerships visible to the caller (JSON or Accept: text/csv)")
-            .Produces<PagedList<PartnershipDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
-            .ProducesValidationProblem();
+            .Produces<PagedList<PartnershipDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType);
         group.MapCsvTwin("/", List, "Partnerships_List", "Partnerships").RequireAuthorization(Policies.Parties);
         group.MapGet("/{id:guid}", Get).WithName("Partnerships_Get").RequireAuthorization(Policies.Parties)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/complete", Complete).WithName("Partnerships_Complete").RequireAuthorization(Policies.Procurement)
-            .WithSummary("Buyer: mark the partnership completed with quality and on-time ratings (1..5); only once")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Buyer: mark the partnership completed with quality and on-time ratings (1..5); only once").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/payment", Payment).WithName("Partnerships_RecordPayment").RequireAuthorization(Policies.SupplierSelfOrAdmin)
-            .WithSummary("Supplier: report invoice and payment dates (the buyer's days-to-pay record); only once")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Supplier: report invoice and payment dates (the buyer's days-to-pay record); only once").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -22,22 +22,18 @@ public static class ProgramEndpoints
     {
         var programs = app.MapApiGroup("/api/v1/programs", "Programs");
         programs.MapPost("/", Create).WithName("Programs_Create").RequireAuthorization(Policies.Admin)
-            .WithSummary("Register a program: operator, kind, the capability codes, certificate schemes or local content it addresses, provinces, dates, seats")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        programs.MapGet("/", List).WithName("Programs_List").WithSummary("Programs, by start date").ProducesValidationProblem();
+            .WithSummary("Register a program: operator, kind, the capability codes, certificate schemes or local content it addresses, provinces, dates, seats");
+        programs.MapGet("/", List).WithName("Programs_List").WithSummary("Programs, by start date");
         programs.MapGet("/{id:guid}", Get).WithName("Programs_Get").ProducesProblem(StatusCodes.Status404NotFound);
         programs.MapPut("/{id:guid}", Replace).WithName("Programs_Replace").RequireAuthorization(Policies.Admin)
-            .WithSummary("Replace a program's details; seats never below the enrolments taken")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Replace a program's details; seats never below the enrolments taken").ProducesProblem(StatusCodes.Status404NotFound);
         programs.MapDelete("/{id:guid}", Delete).WithName("Programs_Delete").RequireAuthorization(Policies.Admin)
             .WithSummary("Remove a program nobody enrolled in (409 otherwise: its outcomes are history)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         programs.MapPost("/{id:guid}/enrolments", Enrol).WithName("Programs_Enrol").RequireAuthorization(Policies.SupplierSelfOrAdmin)
-            .WithSummary("Take a seat (a supplier key enrols itself; admin names the supplier); 409 when full, ended or already enrolled")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Take a seat (a supplier key enrols itself; admin names the supplier); 409 when full, ended or already enrolled").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         programs.MapPost("/{id:guid}/enrolments/{enrolmentId:guid}/complete", Complete).WithName("Programs_CompleteEnrolment").RequireAuthorization(Policies.Admin)
-            .WithSummary("Operator (admin): record completion and its outcome, which updates the supplier's profile in the same transaction")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Operator (admin): record completion and its outcome, which updates the supplier's profile in the same transaction").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var suppliers = app.MapApiGroup("/api/v1/suppliers", "Programs");
         suppliers.MapGet("/{id:guid}/programs", History).WithName("Suppliers_ListEnrolments").RequireAuthorization(Policies.SupplierSelf)

@@ -27,37 +27,28 @@ public static class SupplierEndpoints
         var group = app.MapApiGroup("/api/v1/suppliers", "Suppliers").WithMetadata(new CarriesPersonalData());
 
         group.MapPost("/", Create).WithName("Suppliers_Create").WithETag().RequireAuthorization(Policies.Admin)
-            .WithSummary("Register a UMKM supplier")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Register a UMKM supplier").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/import", Import).WithName("Suppliers_Import").RequireAuthorization(Policies.Admin)
             .WithSummary("Bulk import (CSV or NDJSON, streamed): validated like a single create, upserted by NIB, written with COPY in batches")
             .WithMetadata(new BodySizeLimit(ImportBodyLimitBytes), new IdempotencyOutsideRequestTransaction())
-            .Accepts<string>("text/csv", "application/x-ndjson")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Accepts<string>("text/csv", "application/x-ndjson").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", List).WithName("Suppliers_List").WithMetadata(new ETagged())
             .WithSummary("List suppliers (JSON or Accept: text/csv)")
-            .Produces<PagedList<SupplierDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType)
-            .ProducesValidationProblem();
+            .Produces<PagedList<SupplierDto>>(StatusCodes.Status200OK, "application/json", CsvResult.ContentType);
         group.MapCsvTwin("/", List, "Suppliers_List", "Suppliers").WithMetadata(new ETagged());
         group.MapGet("/{id:guid}", Get).WithName("Suppliers_Get").WithETag()
             .WithSummary("Read one supplier; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", Replace).WithName("Suppliers_Replace").WithETag().RequireAuthorization(Policies.SupplierSelf)
-            .WithSummary("Replace a supplier's profile; send If-Match with the ETag you read")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Replace a supplier's profile; send If-Match with the ETag you read").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapDelete("/{id:guid}", Delete).WithName("Suppliers_Delete").RequireAuthorization(Policies.Admin)
             .WithSummary("Deactivate a supplier (soft delete: it leaves matching and lists, history keeps it)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapGet("/{id:guid}/opportunities", Opportunities).WithName("Suppliers_ListOpportunities").RequireAuthorization(Policies.SupplierSelf)
-            .WithSummary("Open needs this supplier qualifies for, best score first (the supplier itself or admin)")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Open needs this supplier qualifies for, best score first (the supplier itself or admin)").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/matches", Invitations).WithName("Suppliers_ListMatches").RequireAuthorization(Policies.SupplierSelf)
-            .WithSummary("Invitations this supplier received (alone or in a consortium) and its answers")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Invitations this supplier received (alone or in a consortium) and its answers").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

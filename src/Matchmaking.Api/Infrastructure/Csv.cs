@@ -97,6 +97,5 @@ public static class CsvEndpoints
                 context.HttpContext.Request.Headers.Accept = CsvResult.ContentType;
                 return next(context);
             })
-            .Produces<string>(StatusCodes.Status200OK, CsvResult.ContentType)
-            .ProducesValidationProblem();
+            .Produces<string>(StatusCodes.Status200OK, CsvResult.ContentType);
 }

@@ -31,7 +31,7 @@ internal sealed class IdempotencyOperationFilter : IOperationFilter
 
 internal static class ProblemResponses
 {
-    public static OpenApiResponse Add(OpenApiOperation operation, OperationFilterContext context, string status, string description)
+    public static OpenApiResponse Add(OpenApiOperation operation, OperationFilterContext context, string status, string description, Type? problem = null)
     {
         operation.Responses ??= [];
         if (operation.Responses.TryGetValue(status, out var existing) && existing is OpenApiResponse declared)
@@ -44,7 +44,7 @@ internal static class ProblemResponses
             Description = description,
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/problem+json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
+                ["application/problem+json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(problem ?? typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
             },
         };
         operation.Responses[status] = response;

@@ -11,7 +11,7 @@ namespace Matchmaking.Api.OpenApi;
 
 /// <summary>
 /// What every operation answers besides its own result, declared by convention so no endpoint can forget
-/// it: 500 and 503 (with Retry-After), rate-limit headers on every answer, Retry-After on 429, the ETag
+/// it: 400 for any request, 413 and 415 for any body, 500 and 503 (with Retry-After), rate-limit headers on every answer, Retry-After on 429, the ETag
 /// header and conditional GET (If-None-Match, 304) on versioned resources, CSV as text, bulk import as a
 /// binary body, and enum-valued query parameters typed as their enum.
 /// </summary>
@@ -25,6 +25,17 @@ internal sealed class ContractOperationFilter : IOperationFilter
         }
 
         operation.Responses ??= [];
+        // What the pipeline answers for any request (the query guard runs before every endpoint) and any body,
+        // whatever the endpoint declares itself.
+        ProblemResponses.Add(operation, context, "400", "The request is not valid: errors names each field (body, query or header) and what is wrong with it.",
+            typeof(HttpValidationProblemDetails));
+
+        if (operation.RequestBody is not null)
+        {
+            ProblemResponses.Add(operation, context, "413", "The body is larger than this operation accepts.");
+            ProblemResponses.Add(operation, context, "415", "The body's Content-Type is not one this operation reads.");
+        }
+
         ProblemResponses.Add(operation, context, "500", "A defect on the server; quote the traceId when reporting it.");
         var unavailable = ProblemResponses.Add(operation, context, "503", "The database cannot answer right now; retry after Retry-After seconds.");
         AddHeader(unavailable, "Retry-After", "Seconds to wait before retrying.", JsonSchemaType.Integer);

@@ -39,6 +39,22 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.True(responses["409"]!["content"]!.AsObject().ContainsKey("application/problem+json"));
     }
 
+    /// <summary>Declared by convention, so no endpoint can drift: 400 everywhere, 413 and 415 wherever a body is read.</summary>
+    [Fact]
+    public async Task Document_DeclaresThePipelinesAnswersOnEveryOperation()
+    {
+        var document = await DocumentAsync();
+        var missing = new List<string>();
+        foreach (var (path, operation) in Operations(document).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            var responses = operation["responses"]!.AsObject();
+            var expected = operation.ContainsKey("requestBody") ? new[] { "400", "401", "413", "415", "429", "500", "503" } : ["400", "401", "429", "500", "503"];
+            missing.AddRange(expected.Where(status => !responses.ContainsKey(status)).Select(status => $"{operation["operationId"]} {path} {status}"));
+        }
+
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+    }
+
     [Fact]
     public async Task Document_DescribesEnumsAsStrings()
     {
