@@ -137,20 +137,16 @@ public sealed class FinancingTests(ApiFixture fixture) : ApiTest(fixture)
         var offerA = await OfferAsync(_financierA, id, 100_000_000, 10, 0, 30);
         var offerB = await OfferAsync(_financierB, id, 100_000_000, 11, 0, 30);
 
-        // Hold the row so both acceptances are in flight together, then let them race.
-        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var hold = await connection.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM financing_requests WHERE id = @id FOR UPDATE", connection, hold))
+        // Hold the row until both acceptances wait on it, then let them race.
+        Task<HttpResponseMessage> first, second;
+        await using (await HoldRowUntilWaitingAsync("SELECT 1 FROM financing_requests WHERE id = @id FOR UPDATE", Guid.Parse(id), waiters: 2))
         {
-            lockRow.Parameters.AddWithValue("id", Guid.Parse(id));
-            await lockRow.ExecuteScalarAsync();
+            first = _supplier.PostAsync($"/api/v1/financing-requests/{id}/offers/{offerA}/accept", null);
+            second = _supplier.PostAsync($"/api/v1/financing-requests/{id}/offers/{offerB}/accept", null);
         }
 
-        var first = _supplier.PostAsync($"/api/v1/financing-requests/{id}/offers/{offerA}/accept", null);
-        var second = _supplier.PostAsync($"/api/v1/financing-requests/{id}/offers/{offerB}/accept", null);
-        await Task.Delay(500);
-        await hold.CommitAsync();
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
         var statuses = (await Task.WhenAll(first, second)).Select(r => r.StatusCode).Order().ToList();
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], statuses);

@@ -145,6 +145,60 @@ public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(1, await update.ExecuteNonQueryAsync());
     }
 
+    /// <summary>
+    /// A barrier for races: holds a row lock in its own transaction and returns once <paramref name="waiters"/>
+    /// other sessions are blocked behind a lock, so the requests under test really overlap; disposing releases it.
+    /// </summary>
+    protected async Task<IAsyncDisposable> HoldRowUntilWaitingAsync(string lockSql, object id, int waiters)
+    {
+        var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        var hold = await connection.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand(lockSql, connection, hold))
+        {
+            lockRow.Parameters.AddWithValue("id", id);
+            Assert.NotNull(await lockRow.ExecuteScalarAsync());
+        }
+
+        return new RowHold(Fixture.ConnectionString, connection, hold, waiters);
+    }
+
+    private sealed class RowHold(string connectionString, NpgsqlConnection connection, NpgsqlTransaction hold, int waiters) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await WaitForWaitersAsync();
+            }
+            finally
+            {
+                await hold.CommitAsync();
+                await connection.DisposeAsync();
+            }
+        }
+
+        private async Task WaitForWaitersAsync()
+        {
+            await using var monitor = new NpgsqlConnection(connectionString);
+            await monitor.OpenAsync();
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (true)
+            {
+                await using var count = new NpgsqlCommand(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", monitor);
+                var blocked = (long)(await count.ExecuteScalarAsync())!;
+                if (blocked >= waiters)
+                {
+                    return;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"only {blocked} of {waiters} requests reached the held lock");
+                await Task.Delay(20);
+            }
+        }
+    }
+
     /// <summary>Creates a key through the API (as admin) and returns a client that sends it.</summary>
     protected async Task<(HttpClient Client, Guid KeyId, string Secret)> ClientForRoleAsync(string role, Guid? organizationId = null)
     {

@@ -12,6 +12,7 @@ using Matchmaking.Application.Partnerships;
 using Matchmaking.Application.Suppliers;
 using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Partnerships;
+using Npgsql;
 
 using static Matchmaking.Api.Tests.Infrastructure.Places;
 
@@ -193,13 +194,32 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
         await MoveAsync(_buyerClient, match, "invite");
         var clients = new[] { (await ClientForRoleAsync("supplier", supplier)).Client, (await ClientForRoleAsync("supplier", supplier)).Client };
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => clients[i % 2].PostAsync($"/api/v1/matches/{match}/accept", null)));
+        Task<HttpResponseMessage[]> accepting;
+        await using (await HoldRowUntilWaitingAsync("SELECT 1 FROM matches WHERE id = @id FOR UPDATE", match, waiters: 6))
+        {
+            // All six reach the database and wait on the held row before any of them can write.
+            accepting = Task.WhenAll(Enumerable.Range(0, 6).Select(i => clients[i % 2].PostAsync($"/api/v1/matches/{match}/accept", null)));
+        }
 
+        var responses = await accepting;
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         Assert.Equal(1, (await (await Client.GetAsync("/api/v1/partnerships")).ReadAsync<PagedList<PartnershipDto>>()).TotalCount);
         var history = await (await Client.GetAsync($"/api/v1/matches/{match}/history")).ReadAsync<List<MatchTransitionDto>>();
         Assert.Single(history, h => h.To == MatchStatus.Accepted);
+
+        // The last line of defence is the database's own: a second partnership for the match cannot be stored.
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var duplicate = new NpgsqlCommand(
+            """
+            CREATE TEMP TABLE second_partnership AS SELECT * FROM partnerships WHERE match_id = @id;
+            UPDATE second_partnership SET id = gen_random_uuid();
+            INSERT INTO partnerships SELECT * FROM second_partnership;
+            """, connection);
+        duplicate.Parameters.AddWithValue("id", match);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => duplicate.ExecuteNonQueryAsync());
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, refused.SqlState);
     }
 
     [Fact]
