@@ -126,16 +126,19 @@ public sealed class MatchingTests(ApiFixture fixture) : ApiTest(fixture)
     {
         await Scenario.SupplierAsync("CV A", monthlyCapacity: 100, tkdn: 50);
 
-        var match = Assert.Single((await Scenario.RunAndListAsync(await Scenario.NeedAsync(_buyer, TestData.Need(quantity: 1000)))).Items);
+        var match = Assert.Single((await Scenario.RunAndListAsync(await Scenario.NeedAsync(_buyer, TestData.Need(quantity: 1000, neededBy: Today.AddDays(182))))).Items);
 
+        // Worked by hand: iron casting under 'metal.casting' fits 0.85; 100 pcs/month × 182/30.4375 months of 1,000;
+        // Klaten to Semarang is 81.68 km by great circle, so proximity is 2^(−0.8168); a newcomer's record and TKDN 50% are 0.5.
         Assert.Equal(1, match.Rank);
         Assert.Equal(Domain.Matching.MatchKind.Single, match.Kind);
+        Assert.Equal(0.85, match.Components.Capability, 1e-9);
+        Assert.Equal(0.597947, match.Components.Capacity, 1e-6);
+        Assert.Equal(0.567693, match.Components.Proximity, 1e-6);
+        Assert.Equal(81.7, match.DistanceKm);
         Assert.Equal(0.5, match.Components.TrackRecord);
         Assert.Equal(0.5, match.Components.LocalContent);
-        Assert.InRange(match.Components.Capacity, 0.55, 0.62);
-        var expected = Math.Round(100 * ((0.3 * match.Components.Capability) + (0.25 * match.Components.Capacity) + (0.2 * match.Components.Proximity)
-            + (0.15 * 0.5) + (0.1 * 0.5)), 1);
-        Assert.Equal(expected, match.Score);
+        Assert.Equal(64.3, match.Score); // 100 × (0.3·0.85 + 0.25·0.597947 + 0.2·0.567693 + 0.15·0.5 + 0.1·0.5) = 64.30
         Assert.Equal(Domain.Matching.MatchStatus.Suggested, match.Status);
     }
 
