@@ -179,7 +179,7 @@ public sealed class AccessControlTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task Audit_RecordsWhoChangedWhat()
     {
         var (supplierClient, supplierKeyId, _) = await ClientForRoleAsync("supplier", _supplierA);
-        await supplierClient.PutJsonAsync($"/api/v1/suppliers/{_supplierA}", TestData.Supplier(name: "CV A Baru", nib: _supplierANib));
+        await (await supplierClient.PutJsonAsync($"/api/v1/suppliers/{_supplierA}", TestData.Supplier(name: "CV A Baru", nib: _supplierANib))).ShouldBeAsync(HttpStatusCode.OK);
 
         var audit = await (await Client.GetAsync($"/api/v1/audit?entity=supplier&entityId={_supplierA}")).ReadAsync<PagedList<JsonObject>>();
 

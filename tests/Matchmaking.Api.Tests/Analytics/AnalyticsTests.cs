@@ -80,7 +80,7 @@ public sealed class AnalyticsTests(ApiFixture fixture) : ApiTest(fixture)
         // A closed need's near misses no longer count.
         var closed = await _scenario.NeedAsync(pln, [CertificationScheme.Sni]);
         await _scenario.RunAsync(closed);
-        await Client.PutJsonAsync($"/api/v1/needs/{closed}", TestData.Need(buyerId: pln, requiredCertifications: [CertificationScheme.Sni]) with { Status = Domain.Needs.NeedStatus.Closed });
+        await (await Client.PutJsonAsync($"/api/v1/needs/{closed}", TestData.Need(buyerId: pln, requiredCertifications: [CertificationScheme.Sni]) with { Status = Domain.Needs.NeedStatus.Closed })).ShouldBeAsync(HttpStatusCode.OK);
 
         var gaps = await (await Client.GetAsync("/api/v1/analytics/capability-gaps")).ReadAsync<List<CapabilityGap>>();
 

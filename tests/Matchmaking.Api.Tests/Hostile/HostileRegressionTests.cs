@@ -141,10 +141,10 @@ public sealed class HostileRegressionTests(ApiFixture fixture) : ApiTest(fixture
     [Fact]
     public async Task CSV_exports_neutralise_formulas_and_keep_numbers()
     {
-        await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: "=HYPERLINK(\"http://evil\",\"klik\")"));
-        await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: "@SUM(A1)"));
-        await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: "+62 Logam"));
-        await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: "-1+1 Cor"));
+        await (await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: "=HYPERLINK(\"http://evil\",\"klik\")"))).ShouldBeAsync(HttpStatusCode.Created);
+        await (await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: "@SUM(A1)"))).ShouldBeAsync(HttpStatusCode.Created);
+        await (await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: "+62 Logam"))).ShouldBeAsync(HttpStatusCode.Created);
+        await (await Client.PostJsonAsync("/api/v1/suppliers", TestData.Supplier(name: "-1+1 Cor"))).ShouldBeAsync(HttpStatusCode.Created);
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/suppliers?pageSize=200");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
         var csv = await (await Client.SendAsync(request)).Content.ReadAsStringAsync();

@@ -34,6 +34,13 @@ public static class HttpExtensions
         return JsonSerializer.Deserialize<T>(text, Json)!;
     }
 
+    /// <summary>For setup steps: the status must be the expected one, and a failure shows the body.</summary>
+    public static async Task ShouldBeAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+    }
+
     public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -270,10 +270,10 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
         {
             var (partnership, supplierClient) = await PartnershipAsync($"CV {i}");
             await PartnershipStartedDaysAgoAsync(partnership, 120);
-            await supplierClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/payment", new { invoicedOn = _today.AddDays(-100), paidOn = _today.AddDays(-100 + days[i]) });
+            await (await supplierClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/payment", new { invoicedOn = _today.AddDays(-100), paidOn = _today.AddDays(-100 + days[i]) })).ShouldBeAsync(HttpStatusCode.OK);
             if (i < 2)
             {
-                await _buyerClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/complete", new { qualityRating = 4, onTimeRating = 2 });
+                await (await _buyerClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/complete", new { qualityRating = 4, onTimeRating = 2 })).ShouldBeAsync(HttpStatusCode.OK);
             }
         }
 
@@ -306,7 +306,7 @@ public sealed class PartnershipLifecycleTests(ApiFixture fixture) : ApiTest(fixt
         await MoveAsync(_buyerClient, laterMatch, "shortlist");
         await MoveAsync(_buyerClient, laterMatch, "invite");
         var accepted = await MoveAsync((await ClientForRoleAsync("supplier", later)).Client, laterMatch, "accept");
-        await _buyerClient.PostJsonAsync($"/api/v1/partnerships/{accepted.PartnershipId}/complete", new { qualityRating = 5, onTimeRating = 5 });
+        await (await _buyerClient.PostJsonAsync($"/api/v1/partnerships/{accepted.PartnershipId}/complete", new { qualityRating = 5, onTimeRating = 5 })).ShouldBeAsync(HttpStatusCode.OK);
 
         // ... and now ranks first on merit alone.
         var rerun = await Scenario.RunAndListIdsAsync(await Scenario.NeedAsync(TestData.Need() with { Ranking = Domain.Matching.RankingMode.Strict }, _buyerClient), _buyerClient);

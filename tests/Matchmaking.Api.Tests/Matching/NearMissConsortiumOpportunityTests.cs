@@ -163,7 +163,7 @@ public sealed class NearMissConsortiumOpportunityTests(ApiFixture fixture) : Api
         await Scenario.NeedAsync(_buyer, TestData.Need(requiredCertifications: [CertificationScheme.Sni]) with { Title = "Needs SNI" });
         await Scenario.NeedAsync(_buyer, TestData.Need(capabilityCodes: ["metal.machining"]) with { Title = "Machining" });
         var closed = await Scenario.NeedAsync(_buyer, TestData.Need() with { Title = "Closed" });
-        await Client.PutJsonAsync($"/api/v1/needs/{closed}", TestData.Need(buyerId: _buyer) with { Status = Domain.Needs.NeedStatus.Closed });
+        await (await Client.PutJsonAsync($"/api/v1/needs/{closed}", TestData.Need(buyerId: _buyer) with { Status = Domain.Needs.NeedStatus.Closed })).ShouldBeAsync(HttpStatusCode.OK);
         var (own, _, _) = await ClientForRoleAsync("supplier", supplier);
 
         var opportunities = await (await own.GetAsync($"/api/v1/suppliers/{supplier}/opportunities")).ReadAsync<PagedList<OpportunityDto>>();

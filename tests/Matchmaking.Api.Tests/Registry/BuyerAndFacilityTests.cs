@@ -30,9 +30,9 @@ public sealed class BuyerAndFacilityTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Buyer_List_FiltersByTypeAndProvince()
     {
-        await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer());
-        await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer(name: "PT Astra Otoparts", type: BuyerType.LargePrivate));
-        await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer(name: "PT Jateng Agro", type: BuyerType.Bumd, provinceCode: "33"));
+        await (await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer())).ShouldBeAsync(HttpStatusCode.Created);
+        await (await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer(name: "PT Astra Otoparts", type: BuyerType.LargePrivate))).ShouldBeAsync(HttpStatusCode.Created);
+        await (await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer(name: "PT Jateng Agro", type: BuyerType.Bumd, provinceCode: "33"))).ShouldBeAsync(HttpStatusCode.Created);
 
         var privateBuyers = await (await Client.GetAsync("/api/v1/buyers?type=large_private")).ReadAsync<PagedList<BuyerDto>>();
         var jateng = await (await Client.GetAsync("/api/v1/buyers?provinceCode=33")).ReadAsync<PagedList<BuyerDto>>();
@@ -58,7 +58,7 @@ public sealed class BuyerAndFacilityTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Buyer_ListAsCsv()
     {
-        await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer(type: BuyerType.LargePrivate));
+        await (await Client.PostJsonAsync("/api/v1/buyers", TestData.Buyer(type: BuyerType.LargePrivate))).ShouldBeAsync(HttpStatusCode.Created);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/buyers");
         request.Headers.Accept.ParseAdd("text/csv");
 
@@ -88,8 +88,8 @@ public sealed class BuyerAndFacilityTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Facility_List_FiltersByCapabilityWithDescendantsAndScheme()
     {
-        await Client.PostJsonAsync("/api/v1/facilities", TestData.Facility(name: "Galvanis", capabilityCodes: ["metal.surface.galvanizing"], schemes: [CertificationScheme.Sni]));
-        await Client.PostJsonAsync("/api/v1/facilities", TestData.Facility(name: "CNC", capabilityCodes: ["metal.machining.cnc"], schemes: [CertificationScheme.Iso9001]));
+        await (await Client.PostJsonAsync("/api/v1/facilities", TestData.Facility(name: "Galvanis", capabilityCodes: ["metal.surface.galvanizing"], schemes: [CertificationScheme.Sni]))).ShouldBeAsync(HttpStatusCode.Created);
+        await (await Client.PostJsonAsync("/api/v1/facilities", TestData.Facility(name: "CNC", capabilityCodes: ["metal.machining.cnc"], schemes: [CertificationScheme.Iso9001]))).ShouldBeAsync(HttpStatusCode.Created);
 
         var surface = await (await Client.GetAsync("/api/v1/facilities?capability=metal.surface")).ReadAsync<PagedList<FacilityDto>>();
         var iso = await (await Client.GetAsync("/api/v1/facilities?certification=iso9001")).ReadAsync<PagedList<FacilityDto>>();

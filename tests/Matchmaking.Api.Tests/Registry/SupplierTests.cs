@@ -60,7 +60,7 @@ public sealed class SupplierTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Create_WhenNibDuplicated_Returns409NamingNib()
     {
-        await Client.PostJsonAsync(Url, TestData.Supplier(nib: "9120001234567"));
+        await (await Client.PostJsonAsync(Url, TestData.Supplier(nib: "9120001234567"))).ShouldBeAsync(HttpStatusCode.Created);
 
         var response = await Client.PostJsonAsync(Url, TestData.Supplier(name: "CV Lain", nib: "9120001234567"));
 
@@ -194,7 +194,7 @@ public sealed class SupplierTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task Replace_WithStaleETag_Returns412AndKeepsStoredVersion()
     {
         var created = await CreateAsync(TestData.Supplier());
-        await Client.PutJsonAsync($"{Url}/{created.Id}", TestData.Supplier(name: "First writer", nib: created.Nib), ifMatch: "\"0\"");
+        await (await Client.PutJsonAsync($"{Url}/{created.Id}", TestData.Supplier(name: "First writer", nib: created.Nib), ifMatch: "\"0\"")).ShouldBeAsync(HttpStatusCode.OK);
 
         var response = await Client.PutJsonAsync($"{Url}/{created.Id}", TestData.Supplier(name: "Second writer", nib: created.Nib), ifMatch: "\"0\"");
 
@@ -287,7 +287,7 @@ public sealed class SupplierTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task Replace_WithActiveTrue_ReactivatesSupplier()
     {
         var created = await CreateAsync(TestData.Supplier());
-        await Client.DeleteAsync($"{Url}/{created.Id}");
+        await (await Client.DeleteAsync($"{Url}/{created.Id}")).ShouldBeAsync(HttpStatusCode.NoContent);
 
         var updated = await (await Client.PutJsonAsync($"{Url}/{created.Id}", TestData.Supplier(nib: created.Nib, active: true))).ReadAsync<SupplierDto>();
 
