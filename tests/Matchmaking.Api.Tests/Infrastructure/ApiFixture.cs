@@ -14,6 +14,9 @@ public sealed class ApiFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-bootstrap-admin-key-0123456789";
 
+    /// <summary>The keys' rate-limit burst in the shared host (lifted: every test's admin requests share one key).</summary>
+    public const int RateLimitBurst = 1_000_000;
+
     private readonly TestDatabase _database = new();
     private Respawner? _respawner;
 
@@ -43,8 +46,8 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
             // Every test's admin requests share the bootstrap key's bucket: lift it so a long run never meets a 429 it did not ask for
             // (the rate-limit tests start their own hosts with small budgets).
-            builder.UseSetting("RateLimiting:Burst", "1000000");
-            builder.UseSetting("RateLimiting:PerSecond", "1000000");
+            builder.UseSetting("RateLimiting:Burst", RateLimitBurst.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("RateLimiting:PerSecond", RateLimitBurst.ToString(System.Globalization.CultureInfo.InvariantCulture));
             // Webhooks: receivers in tests listen on 127.0.0.1 over http; dispatchers run only in the hosts of the webhook tests.
             builder.UseSetting("Webhooks:Dispatch", "false");
             builder.UseSetting("Webhooks:AllowHttp", "true");
