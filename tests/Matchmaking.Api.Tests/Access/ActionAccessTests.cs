@@ -88,7 +88,7 @@ public sealed class ActionAccessTests(ApiFixture fixture) : ApiTest(fixture)
         var match = (await Scenario.RunAsync(await Scenario.NeedAsync(buyer)))[supplier];
         await Scenario.MoveAsync(match, "shortlist");
         await Scenario.MoveAsync(match, "invite");
-        var financier = (await (await Client.PostJsonAsync("/api/v1/financiers", new { name = "Bank Nusantara", type = "bank" })).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var financier = await Scenario.FinancierAsync("Bank Nusantara");
         var keys = new Dictionary<string, HttpClient>
         {
             ["admin"] = Client,
@@ -97,7 +97,7 @@ public sealed class ActionAccessTests(ApiFixture fixture) : ApiTest(fixture)
             ["supplier"] = (await ClientForRoleAsync("supplier", supplier)).Client,
             ["other supplier"] = (await ClientForRoleAsync("supplier", other)).Client,
             ["analyst"] = (await ClientForRoleAsync("analyst")).Client,
-            ["financier"] = (await ClientForRoleAsync("financier", Guid.Parse(financier))).Client,
+            ["financier"] = (await ClientForRoleAsync("financier", financier)).Client,
         };
         return (match, keys["supplier"], keys);
     }

@@ -10,12 +10,10 @@ namespace Matchmaking.Api.Tests.Analytics;
 
 public sealed class AnalyticsTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private Scenario _scenario = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _scenario = Scenario;
     }
 
     [Fact]
@@ -25,21 +23,21 @@ public sealed class AnalyticsTests(ApiFixture fixture) : ApiTest(fixture)
         var suppliers = new List<Guid>();
         for (var i = 0; i < 10; i++)
         {
-            suppliers.Add(await _scenario.SupplierAsync($"CV {i}", provinceCode: i < 7 ? "33" : "32", exportExperience: i is 0 or 8,
+            suppliers.Add(await Scenario.SupplierAsync($"CV {i}", provinceCode: i < 7 ? "33" : "32", exportExperience: i is 0 or 8,
                 revenue: i == 6 ? 30_000_000_000 : 3_500_000_000));
         }
 
         // Three are linked to PLN (two in 33, one in 32); one more only to a government office, which does not count.
-        var pln = await _scenario.BuyerAsync();
-        var matches = await _scenario.RunAsync(await _scenario.NeedAsync(pln));
+        var pln = await Scenario.BuyerAsync();
+        var matches = await Scenario.RunAsync(await Scenario.NeedAsync(pln));
         foreach (var index in new[] { 0, 1, 7 })
         {
-            await _scenario.PartnershipAsync(matches[suppliers[index]], suppliers[index]);
+            await Scenario.PartnershipAsync(matches[suppliers[index]], suppliers[index]);
         }
 
-        var government = await _scenario.BuyerAsync("Dinas PU Klaten", BuyerType.Government);
-        var governmentMatches = await _scenario.RunAsync(await _scenario.NeedAsync(government));
-        await _scenario.PartnershipAsync(governmentMatches[suppliers[2]], suppliers[2]);
+        var government = await Scenario.BuyerAsync("Dinas PU Klaten", BuyerType.Government);
+        var governmentMatches = await Scenario.RunAsync(await Scenario.NeedAsync(government));
+        await Scenario.PartnershipAsync(governmentMatches[suppliers[2]], suppliers[2]);
 
         var report = await (await Client.GetAsync("/api/v1/analytics/linkage")).ReadAsync<LinkageReport>();
 
@@ -68,18 +66,18 @@ public sealed class AnalyticsTests(ApiFixture fixture) : ApiTest(fixture)
         var facility = await (await Client.PostJsonAsync("/api/v1/facilities", TestData.Facility(name: "RPB Ceper", capabilityCodes: ["metal.casting.iron"], schemes: [CertificationScheme.Sni])))
             .ReadAsync<Application.Facilities.FacilityDto>(HttpStatusCode.Created);
         var expired = TestData.Certificate(CertificationScheme.Sni, new DateOnly(2025, 3, 1));
-        await _scenario.SupplierAsync("CV Expired Klaten", certifications: [expired]);
-        await _scenario.SupplierAsync("CV No SNI Bandung", provinceCode: "32");
-        await _scenario.SupplierAsync("CV Valid", certifications: [TestData.Certificate(CertificationScheme.Sni, new DateOnly(2099, 1, 1), issuedOn: new DateOnly(2025, 1, 1))]);
-        var pln = await _scenario.BuyerAsync();
+        await Scenario.SupplierAsync("CV Expired Klaten", certifications: [expired]);
+        await Scenario.SupplierAsync("CV No SNI Bandung", provinceCode: "32");
+        await Scenario.SupplierAsync("CV Valid", certifications: [TestData.Certificate(CertificationScheme.Sni, new DateOnly(2099, 1, 1), issuedOn: new DateOnly(2025, 1, 1))]);
+        var pln = await Scenario.BuyerAsync();
         foreach (var _ in Enumerable.Range(0, 2))
         {
-            await _scenario.RunAsync(await _scenario.NeedAsync(pln, [CertificationScheme.Sni]));
+            await Scenario.RunAsync(await Scenario.NeedAsync(pln, [CertificationScheme.Sni]));
         }
 
         // A closed need's near misses no longer count.
-        var closed = await _scenario.NeedAsync(pln, [CertificationScheme.Sni]);
-        await _scenario.RunAsync(closed);
+        var closed = await Scenario.NeedAsync(pln, [CertificationScheme.Sni]);
+        await Scenario.RunAsync(closed);
         await (await Client.PutJsonAsync($"/api/v1/needs/{closed}", TestData.Need(buyerId: pln, requiredCertifications: [CertificationScheme.Sni]) with { Status = Domain.Needs.NeedStatus.Closed })).ShouldBeAsync(HttpStatusCode.OK);
 
         var gaps = await (await Client.GetAsync("/api/v1/analytics/capability-gaps")).ReadAsync<List<CapabilityGap>>();
@@ -103,20 +101,20 @@ public sealed class AnalyticsTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Funnel_FollowsNeedsThroughTheLifecycle_WithExposureFairness()
     {
-        var a = await _scenario.SupplierAsync("CV A");
-        var b = await _scenario.SupplierAsync("CV B");
-        var pln = await _scenario.BuyerAsync();
+        var a = await Scenario.SupplierAsync("CV A");
+        var b = await Scenario.SupplierAsync("CV B");
+        var pln = await Scenario.BuyerAsync();
         var needs = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {
-            needs.Add(await _scenario.NeedAsync(pln));
+            needs.Add(await Scenario.NeedAsync(pln));
         }
 
-        var first = await _scenario.RunAsync(needs[0]);
-        var second = await _scenario.RunAsync(needs[1]);
-        await _scenario.RunAsync(needs[2]);
-        await _scenario.MoveAsync(second[a], "shortlist");
-        var (partnership, supplier) = await _scenario.PartnershipAsync(first[a], a);
+        var first = await Scenario.RunAsync(needs[0]);
+        var second = await Scenario.RunAsync(needs[1]);
+        await Scenario.RunAsync(needs[2]);
+        await Scenario.MoveAsync(second[a], "shortlist");
+        var (partnership, supplier) = await Scenario.PartnershipAsync(first[a], a);
         Assert.Equal(HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/v1/partnerships/{partnership}/complete", new { qualityRating = 5, onTimeRating = 5 })).StatusCode);
         var today = ApiFixture.Clock.Today;
         await PartnershipStartedDaysAgoAsync(partnership, 10);
@@ -160,8 +158,8 @@ public sealed class AnalyticsTests(ApiFixture fixture) : ApiTest(fixture)
     {
         Guid? organization = role switch
         {
-            "buyer" => await _scenario.BuyerAsync(),
-            "supplier" => await _scenario.SupplierAsync("CV A"),
+            "buyer" => await Scenario.BuyerAsync(),
+            "supplier" => await Scenario.SupplierAsync("CV A"),
             _ => null,
         };
         var (client, _, _) = await ClientForRoleAsync(role, organization);

@@ -23,31 +23,28 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
     private static readonly string[] NeedCreated = ["need.created"];
     private static readonly string[] UnknownType = ["need.exploded"];
 
-    private Scenario _scenario = null!;
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _scenario = Scenario;
     }
 
     [Fact]
     public async Task Lifecycle_FromNeedToPaidPartnership_IsDeliveredInOrderSignedAndMatchesTheFeed()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var buyer = await _scenario.BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         var buyerClient = (await ClientForRoleAsync("buyer", buyer)).Client;
-        var supplier = await _scenario.SupplierAsync("CV Logam Jaya");
+        var supplier = await Scenario.SupplierAsync("CV Logam Jaya");
         var supplierClient = (await ClientForRoleAsync("supplier", supplier)).Client;
         var buyerHook = await SubscribeAsync(buyerClient, receiver.Url, [.. LifecycleTypes, "match.declined", "match.withdrawn", "need.status_changed"]);
         await using var supplierReceiver = await WebhookReceiver.StartAsync();
         var supplierHook = await SubscribeAsync(supplierClient, supplierReceiver.Url, [.. LifecycleTypes]);
         await using var dispatcher = Dispatching();
 
-        var need = await _scenario.NeedAsync(buyer);
-        var match = (await _scenario.RunAsync(need))[supplier];
-        await _scenario.MoveAsync(match, "shortlist");
-        await _scenario.MoveAsync(match, "invite");
+        var need = await Scenario.NeedAsync(buyer);
+        var match = (await Scenario.RunAsync(need))[supplier];
+        await Scenario.MoveAsync(match, "shortlist");
+        await Scenario.MoveAsync(match, "invite");
         var accepted = await (await supplierClient.PostAsync($"/api/v1/matches/{match}/accept", null)).ReadJsonAsync();
         var partnership = accepted["partnershipId"]!.GetValue<string>();
         await (await buyerClient.PostJsonAsync($"/api/v1/partnerships/{partnership}/complete", new { qualityRating = 5, onTimeRating = 4 })).ReadJsonAsync();
@@ -99,13 +96,13 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Answer = n => n <= 3 ? 500 : 200;
-        var buyer = await _scenario.BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         var buyerClient = (await ClientForRoleAsync("buyer", buyer)).Client;
         var hook = await SubscribeAsync(buyerClient, receiver.Url, ["need.created", "need.status_changed"]);
         var needs = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
-            var need = await _scenario.NeedAsync(buyer);
+            var need = await Scenario.NeedAsync(buyer);
             needs.Add(need);
             var cancelled = TestData.Need(buyerId: buyer) with { Status = Domain.Needs.NeedStatus.Cancelled };
             Assert.Equal(HttpStatusCode.OK, (await buyerClient.PutJsonAsync($"/api/v1/needs/{need}", cancelled)).StatusCode);
@@ -135,11 +132,11 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
     public async Task RestartedMidBacklog_TheNextInstanceDeliversTheRest()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var buyer = await _scenario.BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         await SubscribeAsync(Client, receiver.Url, ["need.created"]);
         for (var i = 0; i < 12; i++)
         {
-            await _scenario.NeedAsync(buyer);
+            await Scenario.NeedAsync(buyer);
         }
 
         receiver.Answer = _ => { Thread.Sleep(150); return 200; };
@@ -158,12 +155,12 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var other = await WebhookReceiver.StartAsync();
-        var buyer = await _scenario.BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         await SubscribeAsync(Client, receiver.Url, ["need.created"]);
         await SubscribeAsync(Client, other.Url, ["need.created"]);
         await using var one = Dispatching();
         await using var two = Dispatching();
-        var creating = Enumerable.Range(0, 30).Select(_ => _scenario.NeedAsync(buyer)).ToList();
+        var creating = Enumerable.Range(0, 30).Select(_ => Scenario.NeedAsync(buyer)).ToList();
         await Task.WhenAll(creating);
 
         await receiver.WaitUntilAsync(r => r.Accepted.Select(a => a.Id).Distinct().Count() == 30, "thirty events");
@@ -178,16 +175,16 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
     public async Task BuyerSubscriptionAndFeed_NeverSeeAnotherBuyersEvents()
     {
         await using var receiverA = await WebhookReceiver.StartAsync();
-        var buyerA = await _scenario.BuyerAsync("PT A");
-        var buyerB = await _scenario.BuyerAsync("PT B");
+        var buyerA = await Scenario.BuyerAsync("PT A");
+        var buyerB = await Scenario.BuyerAsync("PT B");
         var clientA = (await ClientForRoleAsync("buyer", buyerA)).Client;
         var clientB = (await ClientForRoleAsync("buyer", buyerB)).Client;
         await SubscribeAsync(clientA, receiverA.Url, ["need.created", "match_run.completed"]);
-        var supplier = await _scenario.SupplierAsync("CV Logam Jaya");
-        var needA = await _scenario.NeedAsync(buyerA);
-        var needB = await _scenario.NeedAsync(buyerB);
-        await _scenario.RunAsync(needB);
-        await _scenario.RunAsync(needA);
+        var supplier = await Scenario.SupplierAsync("CV Logam Jaya");
+        var needA = await Scenario.NeedAsync(buyerA);
+        var needB = await Scenario.NeedAsync(buyerB);
+        await Scenario.RunAsync(needB);
+        await Scenario.RunAsync(needA);
         await using var dispatcher = Dispatching();
 
         await receiverA.WaitUntilAsync(r => r.Accepted.Count() == 2, "buyer A's two events");
@@ -207,10 +204,10 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
     [Fact]
     public async Task Feed_ResumesFromItsCursorWithoutGapsOrRepeats_EvenPastATransactionStillRunning()
     {
-        var buyer = await _scenario.BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         for (var i = 0; i < 5; i++)
         {
-            await _scenario.NeedAsync(buyer);
+            await Scenario.NeedAsync(buyer);
         }
 
         var all = await ReadFeedAsync(Client, null, 1000);
@@ -245,7 +242,7 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
             await insert.ExecuteNonQueryAsync();
         }
 
-        var later = await _scenario.NeedAsync(buyer);
+        var later = await Scenario.NeedAsync(buyer);
         var whileRunning = await ReadFeedAsync(Client, cursor, 100);
         Assert.Empty(whileRunning.Items);
         Assert.Equal(cursor, whileRunning.Next);
@@ -271,10 +268,10 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Answer = _ => 503;
-        var buyer = await _scenario.BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         var buyerClient = (await ClientForRoleAsync("buyer", buyer)).Client;
         var hook = await SubscribeAsync(buyerClient, receiver.Url, ["need.created"]);
-        await _scenario.NeedAsync(buyer);
+        await Scenario.NeedAsync(buyer);
 
         await using (var dispatcher = Dispatching(("Webhooks:RetrySchedule", "0.1,0.1"), ("Webhooks:DisableAfterFailures", "1")))
         {
@@ -303,7 +300,7 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
     public async Task RotatedSecret_SignsBesideTheOldOneDuringTheOverlap_AndIsShownOnlyOnce()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var buyer = await _scenario.BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         var hook = await SubscribeAsync(Client, receiver.Url, ["need.created"]);
         Assert.StartsWith("whsec_", hook.Secret, StringComparison.Ordinal);
         Assert.True(Convert.FromBase64String(hook.Secret["whsec_".Length..]).Length >= 24);
@@ -315,7 +312,7 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
         var newSecret = rotated["secret"]!.GetValue<string>();
         Assert.NotEqual(hook.Secret, newSecret);
         Assert.NotNull(rotated["previousSecretExpiresAt"]);
-        await _scenario.NeedAsync(buyer);
+        await Scenario.NeedAsync(buyer);
         await using var dispatcher = Dispatching();
 
         await receiver.WaitUntilAsync(r => r.Accepted.Count() == 1, "one delivery");
@@ -343,7 +340,7 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
         // A name that resolves to loopback passes the URL check of a permissive host, but a dispatcher that
         // forbids private networks checks the address it connects to.
         var hook = await SubscribeAsync(Client, receiver.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal), ["need.created"]);
-        await _scenario.NeedAsync(await _scenario.BuyerAsync());
+        await Scenario.NeedAsync(await Scenario.BuyerAsync());
         await using var dispatcher = Dispatching(("Webhooks:AllowPrivateNetworks", "false"), ("Webhooks:RetrySchedule", "60"));
         var failed = await WaitForAsync(Client, $"/api/v1/webhooks/{hook.Id}/deliveries", d => d["items"]!.AsArray().Any(i => i!["attemptLog"]!.AsArray().Count > 0));
         Assert.Contains("may not go to", failed["items"]![0]!["attemptLog"]![0]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -369,8 +366,8 @@ public sealed class EventsAndWebhooksTests(ApiFixture fixture) : ApiTest(fixture
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "events[0]");
         await (await Client.PostJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/x", events = Array.Empty<string>() }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "events");
-        var buyerA = (await ClientForRoleAsync("buyer", await _scenario.BuyerAsync("PT A"))).Client;
-        var buyerB = (await ClientForRoleAsync("buyer", await _scenario.BuyerAsync("PT B"))).Client;
+        var buyerA = (await ClientForRoleAsync("buyer", await Scenario.BuyerAsync("PT A"))).Client;
+        var buyerB = (await ClientForRoleAsync("buyer", await Scenario.BuyerAsync("PT B"))).Client;
         var hook = await SubscribeAsync(buyerA, "http://127.0.0.1:9/x", ["need.created"]);
 
         await (await buyerB.GetAsync($"/api/v1/webhooks/{hook.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -8,7 +8,6 @@ namespace Matchmaking.Api.Tests.Financing;
 /// <summary>Financing against a partnership, through HTTP, on real PostgreSQL.</summary>
 public sealed class FinancingTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private Scenario _scenario = null!;
     private Guid _partnership;
     private HttpClient _supplier = null!;
     private HttpClient _buyer = null!;
@@ -21,16 +20,15 @@ public sealed class FinancingTests(ApiFixture fixture) : ApiTest(fixture)
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _scenario = Scenario;
-        var buyer = await _scenario.BuyerAsync();
-        var supplier = await _scenario.SupplierAsync("CV Logam Jaya");
-        var need = await _scenario.NeedAsync(buyer);
-        var match = (await _scenario.RunAsync(need))[supplier];
-        (var partnership, _supplier) = await _scenario.PartnershipAsync(match, supplier);
+        var buyer = await Scenario.BuyerAsync();
+        var supplier = await Scenario.SupplierAsync("CV Logam Jaya");
+        var need = await Scenario.NeedAsync(buyer);
+        var match = (await Scenario.RunAsync(need))[supplier];
+        (var partnership, _supplier) = await Scenario.PartnershipAsync(match, supplier);
         _partnership = partnership;
         _buyer = (await ClientForRoleAsync("buyer", buyer)).Client;
-        _bankA = await FinancierAsync("Bank Jateng");
-        _bankB = await FinancierAsync("Dana Kemitraan PLN");
+        _bankA = await Scenario.FinancierAsync("Bank Jateng");
+        _bankB = await Scenario.FinancierAsync("Dana Kemitraan PLN");
         _financierA = (await ClientForRoleAsync("financier", _bankA)).Client;
         _financierB = (await ClientForRoleAsync("financier", _bankB)).Client;
     }
@@ -167,9 +165,9 @@ public sealed class FinancingTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task Analytics_CountEachStep_ByProvinceScaleAndPaymentBand_OnHandBuiltData()
     {
         // A second linked supplier that asks for nothing: half of the linked UMKM end up financed.
-        var other = await _scenario.SupplierAsync("CV Cor Presisi");
-        var otherMatch = (await _scenario.RunAsync(await _scenario.NeedAsync(await _scenario.BuyerAsync("PT INKA (Persero)"))))[other];
-        await _scenario.PartnershipAsync(otherMatch, other);
+        var other = await Scenario.SupplierAsync("CV Cor Presisi");
+        var otherMatch = (await Scenario.RunAsync(await Scenario.NeedAsync(await Scenario.BuyerAsync("PT INKA (Persero)"))))[other];
+        await Scenario.PartnershipAsync(otherMatch, other);
 
         var financed = (await RequestAsync(1_000_000_000, []))["id"]!.GetValue<string>();
         await (await _buyer.PostJsonAsync($"/api/v1/financing-requests/{financed}/confirm",
@@ -205,9 +203,6 @@ public sealed class FinancingTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Contains("total,,,3,1,1,3,1,1,900000000,9.5", csv, StringComparison.Ordinal);
         await (await _financierA.GetAsync("/api/v1/analytics/financing")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
-
-    private async Task<Guid> FinancierAsync(string name) =>
-        Guid.Parse((await (await Client.PostJsonAsync("/api/v1/financiers", new { name, type = "bank" })).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>());
 
     private RequestBody Body(long amount, Guid[] financiers) => new(_partnership, amount, "purchase_order", 90, financiers);
 

@@ -195,9 +195,8 @@ public sealed class HostileRegressionTests(ApiFixture fixture) : ApiTest(fixture
     [Fact]
     public async Task A_buyer_with_needs_cannot_be_deleted()
     {
-        var scenario = Scenario;
-        var buyer = await scenario.BuyerAsync();
-        await scenario.NeedAsync(buyer);
+        var buyer = await Scenario.BuyerAsync();
+        await Scenario.NeedAsync(buyer);
         await (await Client.DeleteAsync($"/api/v1/buyers/{buyer}")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
 

@@ -19,6 +19,9 @@ public sealed class Scenario(HttpClient admin, Func<string, Guid?, Task<(HttpCli
     public async Task<Guid> BuyerAsync(string name = "PT PLN (Persero)", BuyerType type = BuyerType.Bumn) =>
         (await (await admin.PostJsonAsync("/api/v1/buyers", TestData.Buyer(name: name, type: type))).ReadAsync<BuyerDto>(HttpStatusCode.Created)).Id;
 
+    public async Task<Guid> FinancierAsync(string name = "Bank Jateng") =>
+        Guid.Parse((await (await admin.PostJsonAsync("/api/v1/financiers", new { name, type = "bank" })).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>());
+
     /// <summary>Registers a supplier: Klaten (Bandung for province 32), one iron-casting capability, no certificates unless given.</summary>
     public async Task<Guid> SupplierAsync(
         string name, string[]? capabilities = null, LocationInput? location = null, string provinceCode = "33", string? regencyCode = null,

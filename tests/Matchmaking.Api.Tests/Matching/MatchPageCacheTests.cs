@@ -26,15 +26,14 @@ public sealed class MatchPageCacheTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task A_page_is_304_until_a_status_on_the_run_changes_even_when_another_instance_changes_it()
     {
-        var scenario = Scenario;
-        var buyer = await scenario.BuyerAsync();
+        var buyer = await Scenario.BuyerAsync();
         for (var i = 0; i < 3; i++)
         {
-            await scenario.SupplierAsync($"CV Halaman {i}");
+            await Scenario.SupplierAsync($"CV Halaman {i}");
         }
 
-        var need = await scenario.NeedAsync(buyer);
-        var matches = await scenario.RunAsync(need);
+        var need = await Scenario.NeedAsync(buyer);
+        var matches = await Scenario.RunAsync(need);
         var url = $"/api/v1/needs/{need}/matches?pageSize=2";
 
         var first = await Client.SendAsync(Get(url));
@@ -68,8 +67,7 @@ public sealed class MatchPageCacheTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task A_need_without_runs_answers_an_empty_page_and_an_unknown_need_404()
     {
-        var scenario = Scenario;
-        var need = await scenario.NeedAsync(await scenario.BuyerAsync());
+        var need = await Scenario.NeedAsync(await Scenario.BuyerAsync());
         var empty = await (await Client.GetAsync($"/api/v1/needs/{need}/matches")).ReadJsonAsync();
         Assert.Equal(0, empty["totalCount"]!.GetValue<int>());
         await (await Client.GetAsync($"/api/v1/needs/{Guid.NewGuid()}/matches")).ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -14,25 +14,23 @@ public sealed class CapabilityProgramTests(ApiFixture fixture) : ApiTest(fixture
     private static readonly string[] Casting = ["metal.casting"];
     private static readonly string[] SniAndIso = ["sni", "iso9001"];
     private readonly DateOnly _today = ApiFixture.Clock.Today;
-    private Scenario _scenario = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _scenario = Scenario;
     }
 
     [Fact]
     public async Task NearMiss_RecommendsTheProgramThatClosesItsGap_AndTheGrantedSniQualifiesTheSupplierInTheNextRun()
     {
-        var buyer = await _scenario.BuyerAsync();
-        var supplier = await _scenario.SupplierAsync("CV Belum SNI");
+        var buyer = await Scenario.BuyerAsync();
+        var supplier = await Scenario.SupplierAsync("CV Belum SNI");
         var supplierClient = (await ClientForRoleAsync("supplier", supplier)).Client;
-        var need = await _scenario.NeedAsync(buyer, Sni);
+        var need = await Scenario.NeedAsync(buyer, Sni);
         var sniCeper = await ProgramAsync("SNI certification clinic, Ceper", "certification_support", schemes: ["sni"], provinces: ["33"]);
         await ProgramAsync("SNI clinic, Bandung", "certification_support", schemes: ["sni"], provinces: ["32"]);
         await ProgramAsync("CNC machining course", "training", capabilities: ["metal.machining.cnc"], provinces: ["33"]);
-        Assert.Empty(await _scenario.RunAsync(need));
+        Assert.Empty(await Scenario.RunAsync(need));
 
         var nearMiss = (await (await Client.GetAsync($"/api/v1/needs/{need}/near-misses")).ReadJsonAsync())["items"]!.AsArray().Single()!;
         Assert.Equal(supplier.ToString(), nearMiss["supplier"]!["id"]!.GetValue<string>());
@@ -51,7 +49,7 @@ public sealed class CapabilityProgramTests(ApiFixture fixture) : ApiTest(fixture
 
         var certifications = (await (await Client.GetAsync($"/api/v1/suppliers/{supplier}")).ReadJsonAsync())["certifications"]!.AsArray();
         Assert.Equal("SNI-07-2052-2026", certifications.Single()!["number"]!.GetValue<string>());
-        Assert.Contains(supplier, (await _scenario.RunAsync(need)).Keys);
+        Assert.Contains(supplier, (await Scenario.RunAsync(need)).Keys);
         Assert.Empty(await (await supplierClient.GetAsync($"/api/v1/suppliers/{supplier}/recommendations")).ReadAsync<JsonArray>());
 
         var history = (await (await supplierClient.GetAsync($"/api/v1/suppliers/{supplier}/programs")).ReadAsync<JsonArray>()).Single()!;
@@ -66,8 +64,8 @@ public sealed class CapabilityProgramTests(ApiFixture fixture) : ApiTest(fixture
     public async Task Seats_AreNeverExceeded_EvenByConcurrentEnrolmentsForTheLastSeat()
     {
         var program = await ProgramAsync("Mentoring for foundries", "mentoring", capabilities: ["metal.casting"], provinces: ["33"], seats: 1);
-        var first = (await ClientForRoleAsync("supplier", await _scenario.SupplierAsync("CV Satu"))).Client;
-        var second = (await ClientForRoleAsync("supplier", await _scenario.SupplierAsync("CV Dua"))).Client;
+        var first = (await ClientForRoleAsync("supplier", await Scenario.SupplierAsync("CV Satu"))).Client;
+        var second = (await ClientForRoleAsync("supplier", await Scenario.SupplierAsync("CV Dua"))).Client;
 
         await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
         await connection.OpenAsync();
@@ -90,7 +88,7 @@ public sealed class CapabilityProgramTests(ApiFixture fixture) : ApiTest(fixture
         await using var count = new NpgsqlCommand("SELECT count(*) FROM program_enrolments WHERE program_id = @id", connection);
         count.Parameters.AddWithValue("id", program);
         Assert.Equal(1L, await count.ExecuteScalarAsync());
-        var third = (await ClientForRoleAsync("supplier", await _scenario.SupplierAsync("CV Tiga"))).Client;
+        var third = (await ClientForRoleAsync("supplier", await Scenario.SupplierAsync("CV Tiga"))).Client;
         var full = await (await third.PostAsync($"/api/v1/programs/{program}/enrolments", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("full", full["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(0, (await (await Client.GetAsync($"/api/v1/programs/{program}")).ReadJsonAsync())["seatsLeft"]!.GetValue<int>());
@@ -99,7 +97,7 @@ public sealed class CapabilityProgramTests(ApiFixture fixture) : ApiTest(fixture
     [Fact]
     public async Task IllegalEnrolmentsAndOutcomes_AreRefusedNamingTheProblem()
     {
-        var supplier = await _scenario.SupplierAsync("CV Klaten");
+        var supplier = await Scenario.SupplierAsync("CV Klaten");
         var client = (await ClientForRoleAsync("supplier", supplier)).Client;
         var bandungOnly = await ProgramAsync("Bandung course", "training", capabilities: ["metal.casting"], provinces: ["32"]);
         await (await client.PostAsync($"/api/v1/programs/{bandungOnly}/enrolments", null)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "supplierId");
@@ -146,17 +144,17 @@ public sealed class CapabilityProgramTests(ApiFixture fixture) : ApiTest(fixture
     [Fact]
     public async Task Effect_ComparesEnrolledSuppliersWithThoseThatDidNotEnrol_OnHandBuiltData()
     {
-        var buyer = await _scenario.BuyerAsync();
-        var enrolled = await _scenario.SupplierAsync("CV Ikut Program");
-        var other = await _scenario.SupplierAsync("CV Tidak Ikut");
-        var need = await _scenario.NeedAsync(buyer, Sni);
-        Assert.Empty(await _scenario.RunAsync(need));
+        var buyer = await Scenario.BuyerAsync();
+        var enrolled = await Scenario.SupplierAsync("CV Ikut Program");
+        var other = await Scenario.SupplierAsync("CV Tidak Ikut");
+        var need = await Scenario.NeedAsync(buyer, Sni);
+        Assert.Empty(await Scenario.RunAsync(need));
         var program = await ProgramAsync("SNI clinic, Ceper", "certification_support", schemes: ["sni"], provinces: ["33"]);
         var enrolment = await (await Client.PostJsonAsync($"/api/v1/programs/{program}/enrolments", new { supplierId = enrolled })).ReadJsonAsync(HttpStatusCode.Created);
         await (await Client.PostJsonAsync($"/api/v1/programs/{program}/enrolments/{enrolment["id"]}/complete",
             new { kind = "certificate_granted", scheme = "sni", validUntil = _today.AddYears(2) })).ReadJsonAsync();
-        var match = (await _scenario.RunAsync(need))[enrolled];
-        await _scenario.PartnershipAsync(match, enrolled);
+        var match = (await Scenario.RunAsync(need))[enrolled];
+        await Scenario.PartnershipAsync(match, enrolled);
 
         var analyst = (await ClientForRoleAsync("analyst")).Client;
         var report = await (await analyst.GetAsync("/api/v1/analytics/programs")).ReadJsonAsync();
@@ -190,7 +188,7 @@ public sealed class CapabilityProgramTests(ApiFixture fixture) : ApiTest(fixture
         Assert.Equal(("SNI clinic (extended)", 30, 2), (replaced["name"]!.GetValue<string>(), replaced["seats"]!.GetValue<int>(),
             replaced["certificationSchemes"]!.AsArray().Count));
 
-        var supplier = (await ClientForRoleAsync("supplier", await _scenario.SupplierAsync("CV Peserta"))).Client;
+        var supplier = (await ClientForRoleAsync("supplier", await Scenario.SupplierAsync("CV Peserta"))).Client;
         await (await supplier.PostAsync($"/api/v1/programs/{program}/enrolments", null)).ReadJsonAsync(HttpStatusCode.Created);
         await (await Client.PutJsonAsync($"/api/v1/programs/{program}", new
         {

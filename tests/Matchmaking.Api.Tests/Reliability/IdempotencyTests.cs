@@ -218,10 +218,9 @@ public sealed class IdempotencyTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Match_runs_and_lifecycle_actions_are_not_repeated_by_a_retry()
     {
-        var scenario = Scenario;
-        var buyer = await scenario.BuyerAsync();
-        await scenario.SupplierAsync("CV Logam Satu");
-        var need = await scenario.NeedAsync(buyer);
+        var buyer = await Scenario.BuyerAsync();
+        await Scenario.SupplierAsync("CV Logam Satu");
+        var need = await Scenario.NeedAsync(buyer);
 
         var first = await Client.SendAsync(Post($"/api/v1/needs/{need}/match-runs", new { }, "run-once"));
         var second = await Client.SendAsync(Post($"/api/v1/needs/{need}/match-runs", new { }, "run-once"));
