@@ -12,18 +12,27 @@ using Npgsql;
 namespace Matchmaking.Infrastructure.Matching;
 
 /// <summary>
-/// One statement over supplier_match_profiles (migration MatchProfiles): a parallel scan computes, per
-/// supplier within near-miss reach, how many hard constraints it fails and its score with the same
-/// floating-point operations, in the same order, as <see cref="Scoring"/> and <see cref="ScoreComponents.ScoreWith"/>;
-/// the qualifying and the near misses are kept in memory inside PostgreSQL, and only the best of each (with
-/// ties) and three totals come back. Every value in the SQL is a number or a date formatted here, never text
-/// from a client, so the statement is printed as is for psql by the benchmark.
+/// One statement over supplier_match_profiles (migrations MatchProfiles and RankingBounds; docs/decisions/0005
+/// and 0011). It first scores a 1% page sample to guess, per list, a score the wanted best clear (a few times
+/// more of them than wanted). One parallel scan then counts, per supplier within near-miss reach, the hard
+/// constraints it fails, and scores exactly (the same floating-point operations, in the same order, as
+/// <see cref="Scoring"/> and <see cref="ScoreComponents.ScoreWith"/>) only the suppliers whose cheap upper bound
+/// reaches that guess; each worker collects those that clear it, so only they and the totals come back. When the
+/// guess was too high to hold every tie of the last wanted score, the scan runs again with a lower bar.
+/// Every value in the SQL is a number or a date formatted here, never text from a client, so the statement is
+/// printed as is for psql by the benchmark.
 /// </summary>
 public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCatalog catalog) : ICandidateRanker
 {
-    public async Task<CandidateRanking> RankAsync(Need need, DateOnly today, int matches, int nearMisses, CancellationToken cancellationToken)
+    /// <summary>Pages of the profiles the guess is made from.</summary>
+    public const double SamplePercent = 1;
+
+    public Task<CandidateRanking> RankAsync(Need need, DateOnly today, int matches, int nearMisses, CancellationToken cancellationToken) =>
+        RankAsync(need, today, matches, nearMisses, null, cancellationToken);
+
+    /// <param name="firstBars">The bars of the first scan; null guesses them from the sample.</param>
+    public async Task<CandidateRanking> RankAsync(Need need, DateOnly today, int matches, int nearMisses, Bars? firstBars, CancellationToken cancellationToken)
     {
-        var sql = Sql(need, today, matches, nearMisses, CapabilityBits.Of(catalog));
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -33,28 +42,19 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
 
         try
         {
-            await using var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var qualifying = 0;
-            var nearMissCount = 0;
-            var deliversAll = false;
-            var best = new List<RankedSupplier>();
-            var near = new List<RankedSupplier>();
-            while (await reader.ReadAsync(cancellationToken))
+            var bars = firstBars;
+            while (true)
             {
-                qualifying = (int)reader.GetInt64(3);
-                nearMissCount = (int)reader.GetInt64(4);
-                deliversAll = reader.GetBoolean(5);
-                if (reader.IsDBNull(0))
+                var pass = await ScanAsync(connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(), Sql(need, today, matches, nearMisses, CapabilityBits.Of(catalog), bars), cancellationToken);
+                var best = Best(pass.Qualified, pass.Qualifying, matches, pass.Bars.Matches);
+                var near = Best(pass.Near, pass.NearMissCount, nearMisses, pass.Bars.NearMisses);
+                if (best is not null && near is not null)
                 {
-                    continue;
+                    return new CandidateRanking(pass.Qualifying, pass.NearMissCount, pass.DeliversAll, best, near);
                 }
 
-                var ranked = new RankedSupplier(reader.GetGuid(1), reader.GetDouble(2));
-                (reader.GetInt32(0) == 0 ? best : near).Add(ranked);
+                bars = new Bars(best is null ? Lower(pass.Bars.Matches) : pass.Bars.Matches, near is null ? Lower(pass.Bars.NearMisses) : pass.Bars.NearMisses);
             }
-
-            return new CandidateRanking(qualifying, nearMissCount, deliversAll, best, near);
         }
         finally
         {
@@ -65,8 +65,65 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         }
     }
 
-    /// <summary>The statement for a need; <paramref name="bits"/> maps each taxonomy code to its bit in the profile masks.</summary>
-    public static string Sql(Need need, DateOnly today, int matches, int nearMisses, IReadOnlyDictionary<string, int> bits)
+    /// <summary>The bar per list: a supplier is scored exactly and comes back only when its unrounded score reaches it.</summary>
+    public sealed record Bars(double Matches, double NearMisses);
+
+    private sealed record Pass(int Qualifying, int NearMissCount, bool DeliversAll, Bars Bars, List<(Guid Id, double Y)> Qualified, List<(Guid Id, double Y)> Near);
+
+    private static async Task<Pass> ScanAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        Pass? pass = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pass ??= new Pass((int)reader.GetInt64(0), (int)reader.GetInt64(1), reader.GetBoolean(2), new Bars(reader.GetDouble(3), reader.GetDouble(4)), [], []);
+            if (!reader.IsDBNull(5))
+            {
+                (reader.GetInt32(5) == 0 ? pass.Qualified : pass.Near).Add((reader.GetGuid(6), reader.GetDouble(7)));
+            }
+        }
+
+        return pass ?? throw new InvalidOperationException("The ranking statement returned no totals.");
+    }
+
+    /// <summary>
+    /// The best <paramref name="wanted"/> by score with every tie of the last one; null when the rows that cleared
+    /// <paramref name="bar"/> cannot prove it (fewer than wanted while others exist, or the last score's ties may lie below the bar).
+    /// </summary>
+    private static List<RankedSupplier>? Best(List<(Guid Id, double Y)> cleared, int total, int wanted, double bar)
+    {
+        cleared.Sort((a, b) => b.Y.CompareTo(a.Y));
+        if (cleared.Count < wanted)
+        {
+            return cleared.Count == total || double.IsNegativeInfinity(bar) ? [.. cleared.Select(c => new RankedSupplier(c.Id, Rounded(c.Y)))] : null;
+        }
+
+        // A score rounds to the last one's only from above last - 0.05; 0.1 of headroom covers the floating-point edges.
+        var last = Rounded(cleared[wanted - 1].Y);
+        if (last - 0.1 < bar && !double.IsNegativeInfinity(bar) && cleared.Count < total)
+        {
+            return null;
+        }
+
+        return [.. cleared.TakeWhile(c => Rounded(c.Y) >= last).Select(c => new RankedSupplier(c.Id, Rounded(c.Y)))];
+    }
+
+    /// <summary>The next bar after one that held too few: 10 then 30 points lower, then every candidate.</summary>
+    private static double Lower(double bar) => bar switch
+    {
+        double.NegativeInfinity => bar,
+        _ when bar > 30 => bar - (bar > 60 ? 10 : 30),
+        _ => double.NegativeInfinity,
+    };
+
+    private static double Rounded(double y) => Math.Round(y, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// The statement for a need; <paramref name="bits"/> maps each taxonomy code to its bit in the profile masks.
+    /// Without <paramref name="bars"/> they are guessed from the sample.
+    /// </summary>
+    public static string Sql(Need need, DateOnly today, int matches, int nearMisses, IReadOnlyDictionary<string, int> bits, Bars? bars = null)
     {
         var codes = need.CapabilityCodes;
         var months = Scoring.MonthsUntil(today, need.NeededBy);
@@ -80,7 +137,7 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var monthly = codes.Count == 0 ? "0::float8" : Least(codes.Select(code =>
             $"CASE WHEN p.covered & {Mask(bits, code)} <> 0 THEN coalesce(p.capacity[1 + bit_count((p.covered & {Mask(bits, code) - 1})::bit(64))], 0::float8) ELSE 0::float8 END"));
 
-        // Cheap failures first (bits, dates, numbers); the distance, which needs trigonometry, only for suppliers failing at most one of those.
+        // Cheap failures first (bits, dates, numbers); the distance only for suppliers failing at most one of those.
         var cheap = new List<string>();
         cheap.AddRange(codes.Select(code => $"(p.covered & {Mask(bits, code)} = 0)::int"));
         cheap.AddRange(need.RequiredCertifications.Select(scheme =>
@@ -103,55 +160,81 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
 
         var latitude = need.DeliveryLocation.Latitude;
         var longitude = need.DeliveryLocation.Longitude;
+
+        // GeoPoint.DistanceKmTo with the supplier as the origin, operation for operation.
+        var cosDelivery = Math.Cos(Radians(latitude));
+        var km = $"({F(2 * Domain.Common.GeoPoint.EarthRadiusKm)} * asin(least(1::float8, sqrt(power(sin((({F(latitude)} - p.latitude) * {F(Math.PI)} / 180::float8) / 2::float8), 2::float8)"
+            + $" + ((cos(p.latitude * {F(Math.PI)} / 180::float8) * {F(cosDelivery)}) * power(sin((({F(longitude)} - p.longitude) * {F(Math.PI)} / 180::float8) / 2::float8), 2::float8))))))";
+
+        // The squared chord between the unit vectors: no trigonometry, and never more than the great-circle distance.
+        var (x, y, z) = (Math.Cos(Radians(latitude)) * Math.Cos(Radians(longitude)), Math.Cos(Radians(latitude)) * Math.Sin(Radians(longitude)), Math.Sin(Radians(latitude)));
+        var chord2 = $"((p.ux - {F(x)}) * (p.ux - {F(x)}) + (p.uy - {F(y)}) * (p.uy - {F(y)}) + (p.uz - {F(z)}) * (p.uz - {F(z)}))";
+
         var distanceFails = "0";
         if (need.MaxDistanceKm is { } maxKm)
         {
             reach.Append(" AND ").Append(BoundingBox(latitude, longitude, HardConstraints.NearMissDistanceFactor * maxKm));
             reach.Append(CultureInfo.InvariantCulture, $" AND (c.cheap = 0 OR {BoundingBox(latitude, longitude, maxKm)})");
-            reach.Append(CultureInfo.InvariantCulture, $" AND d.km <= {F(HardConstraints.NearMissDistanceFactor * maxKm)}");
-            distanceFails = $"(d.km > {F(maxKm)})::int";
+            reach.Append(" AND ").Append(Within(chord2, km, HardConstraints.NearMissDistanceFactor * maxKm));
+            distanceFails = $"(NOT {Within(chord2, km, maxKm)})::int";
         }
 
-        // GeoPoint.DistanceKmTo with the supplier as the origin, operation for operation.
-        var cosDelivery = Math.Cos(Radians(latitude));
-        var km = $"{F(2 * Domain.Common.GeoPoint.EarthRadiusKm)} * asin(least(1::float8, sqrt(power(sin((({F(latitude)} - p.latitude) * {F(Math.PI)} / 180::float8) / 2::float8), 2::float8)"
-            + $" + ((cos(p.latitude * {F(Math.PI)} / 180::float8) * {F(cosDelivery)}) * power(sin((({F(longitude)} - p.longitude) * {F(Math.PI)} / 180::float8) / 2::float8), 2::float8)))))";
-        var proximity = $"exp({F(-Math.Log(2))} * greatest(0::float8, d.km) / {F(Scoring.ProximityHalfDistanceKm)})";
-        var trackRecord = $"(({F(Scoring.TrackRecordPrior * Scoring.TrackRecordPriorWeight)} + ((CASE WHEN p.completed_count = 0 THEN 0::float8 ELSE least(greatest((p.average_rating - 1::float8) / 4::float8, 0::float8), 1::float8) END) * p.completed_count))"
-            + $" / ({F(Scoring.TrackRecordPriorWeight)} + p.completed_count))";
-        var localContent = "least(greatest(coalesce(p.tkdn, 0::float8) / 100::float8, 0::float8), 1::float8)";
+        var proximity = $"exp({F(-Math.Log(2))} * greatest(0::float8, {km}) / {F(Scoring.ProximityHalfDistanceKm)})";
         var capacity = quantity <= 0 ? "1::float8" : $"least(greatest(f.monthly * {F(months)} / {F(quantity)}, 0::float8), 1::float8)";
-        var weighted = $"100::float8 * ((((({F(w.Capability)} * {fit}) + ({F(w.Capacity)} * {capacity})) + ({F(w.Proximity)} * {proximity})) + ({F(w.TrackRecord)} * {trackRecord})) + ({F(w.LocalContent)} * {localContent}))";
+        var weighted = Weighted(w, fit, capacity, proximity);
+
+        // At least the score: the largest capacity for the needed codes', the chord for the distance, a millionth of a point for rounding.
+        var capacityBound = quantity <= 0 ? "1::float8" : $"least(greatest(p.capacity_max * {F(months)} / {F(quantity)}, 0::float8), 1::float8)";
+        var proximityBound = $"exp({F(-Math.Log(2))} * ({F(Domain.Common.GeoPoint.EarthRadiusKm)} * sqrt({chord2})) / {F(Scoring.ProximityHalfDistanceKm)})";
+        var bound = $"{Weighted(w, fit, capacityBound, proximityBound)} + 0.000001::float8";
         var cheapSum = cheap.Count == 0 ? "0" : string.Join(" + ", cheap);
 
-        return $"""
-            WITH candidates AS MATERIALIZED (
-                SELECT p.supplier_id, f.fails, f.monthly * {F(months)} AS deliverable, {weighted} AS y
-                FROM supplier_match_profiles p
+        string Scored(string profiles) => $"""
+            SELECT p.supplier_id, f.fails, f.monthly, p.capacity_max, {weighted} AS y, {bound} AS bound
+                FROM {profiles}
                 CROSS JOIN LATERAL (SELECT {cheapSum} AS cheap) c
-                CROSS JOIN LATERAL (SELECT {km} AS km) d
                 CROSS JOIN LATERAL (SELECT c.cheap + {distanceFails} AS fails, {monthly} AS monthly) f
-                WHERE {reach} AND c.cheap <= 1 AND f.fails <= 1),
+                WHERE {reach} AND c.cheap <= 1 AND f.fails <= 1
+            """;
+
+        var barsSql = bars is null
+            ? $"""
+              sampled AS MATERIALIZED (SELECT s.fails, s.y FROM ({Scored($"supplier_match_profiles p TABLESAMPLE SYSTEM ({F(SamplePercent)})")}) s),
+              bars AS MATERIALIZED (
+                  SELECT coalesce((SELECT y FROM sampled WHERE fails = 0 ORDER BY y DESC LIMIT 1 OFFSET {SampleRank(matches) - 1}), '-Infinity'::float8) AS matches,
+                         coalesce((SELECT y FROM sampled WHERE fails = 1 ORDER BY y DESC LIMIT 1 OFFSET {SampleRank(nearMisses) - 1}), '-Infinity'::float8) AS near_misses)
+              """
+            : $"bars AS MATERIALIZED (SELECT {F(bars.Matches)} AS matches, {F(bars.NearMisses)} AS near_misses)";
+        var bar = "CASE WHEN s.fails = 0 THEN (SELECT matches FROM bars) ELSE (SELECT near_misses FROM bars) END";
+
+        return $"""
+            WITH {barsSql},
             totals AS (
-                SELECT count(*) FILTER (WHERE fails = 0) AS qualifying, count(*) FILTER (WHERE fails = 1) AS near_misses,
-                       coalesce(bool_or(deliverable >= {F(quantity)}) FILTER (WHERE fails = 0), false) AS delivers_all
-                FROM candidates),
-            -- The last one wanted of each list (or every candidate when there are fewer); its rounded score is the cut.
-            cut AS MATERIALIZED (
-                SELECT coalesce((SELECT y FROM candidates WHERE fails = 0 ORDER BY y DESC LIMIT 1 OFFSET {matches - 1}), 0::float8) AS best,
-                       coalesce((SELECT y FROM candidates WHERE fails = 1 ORDER BY y DESC LIMIT 1 OFFSET {nearMisses - 1}), 0::float8) AS near),
-            scores AS MATERIALIZED (SELECT best, near, {Round("best")} AS best_score, {Round("near")} AS near_score FROM cut)
-            SELECT r.fails, r.supplier_id, {Round("r.y")} AS score, t.qualifying, t.near_misses, t.delivers_all
-            FROM totals t CROSS JOIN scores c LEFT JOIN candidates r ON
-                -- y within 0.1 of the cut first (cheap), then the rounded comparison
-                (r.fails = 0 AND r.y >= c.best - 0.1::float8 AND {Round("r.y")} >= c.best_score)
-                OR (r.fails = 1 AND r.y >= c.near - 0.1::float8 AND {Round("r.y")} >= c.near_score)
+                SELECT count(*) FILTER (WHERE s.fails = 0) AS qualifying, count(*) FILTER (WHERE s.fails = 1) AS near_misses,
+                       coalesce(bool_or(s.capacity_max * {F(months)} >= {F(quantity)} AND s.monthly * {F(months)} >= {F(quantity)}) FILTER (WHERE s.fails = 0), false) AS delivers_all,
+                       array_collect(row(s.fails, s.supplier_id, s.y)) FILTER (WHERE s.bound >= {bar} AND s.y >= {bar}) AS cleared
+                FROM ({Scored("supplier_match_profiles p")}) s)
+            SELECT t.qualifying, t.near_misses, t.delivers_all, b.matches, b.near_misses, r.fails, r.supplier_id, r.y
+            FROM totals t CROSS JOIN bars b LEFT JOIN LATERAL unnest(t.cleared) AS r (fails int, supplier_id uuid, y float8) ON true
             """;
     }
 
-    /// <summary>Math.Round(y, 1, MidpointRounding.AwayFromZero) as .NET computes it: y × 10, away from zero when the fraction is ≥ 0.5, ÷ 10.</summary>
-    private static string Round(string y) =>
-        $"((trunc({y} * 10::float8) + ({y} * 10::float8 - trunc({y} * 10::float8) >= 0.5::float8)::int) / 10::float8)";
+    /// <summary>The sampled score a list's bar is set at: five times the wanted share of the sample, at least the tenth.</summary>
+    private static int SampleRank(int wanted) => Math.Max(10, (int)Math.Ceiling(5 * wanted * SamplePercent / 100));
+
+    /// <summary>ScoreComponents.ScoreWith before its rounding, operation for operation.</summary>
+    private static string Weighted(ScoringWeights w, string fit, string capacity, string proximity) =>
+        $"100::float8 * ((((({F(w.Capability)} * {fit}) + ({F(w.Capacity)} * {capacity})) + ({F(w.Proximity)} * {proximity})) + ({F(w.TrackRecord)} * p.track_record)) + ({F(w.LocalContent)} * p.local_content))";
+
+    /// <summary>
+    /// Great-circle distance ≤ <paramref name="limitKm"/>, decided by the chord where it is clear by a relative
+    /// millionth and by the haversine (<paramref name="km"/>) in the sliver where floating-point could differ.
+    /// </summary>
+    private static string Within(string chord2, string km, double limitKm)
+    {
+        var chord = 2 * Math.Sin(limitKm / (2 * Domain.Common.GeoPoint.EarthRadiusKm));
+        return $"(CASE WHEN {chord2} <= {F(chord * chord * (1 - 1e-6))} THEN true WHEN {chord2} > {F(chord * chord * (1 + 1e-6))} THEN false ELSE {km} <= {F(limitKm)} END)";
+    }
 
     private static string Least(IEnumerable<string> values)
     {
@@ -173,7 +256,9 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
     private static double Radians(double degrees) => degrees * Math.PI / 180;
 
     /// <summary>A double as a float8 literal that reads back to the same bits.</summary>
-    private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "::float8";
+    private static string F(double value) => double.IsFinite(value)
+        ? value.ToString("R", CultureInfo.InvariantCulture) + "::float8"
+        : $"'{value.ToString(CultureInfo.InvariantCulture)}'::float8";
 }
 
 /// <summary>

@@ -15,6 +15,7 @@ using Matchmaking.Domain.Common;
 using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Needs;
 using Matchmaking.Domain.Suppliers;
+using Matchmaking.Infrastructure.Matching;
 using Matchmaking.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +95,31 @@ public sealed class EngineEquivalenceTests(ApiFixture fixture) : ApiTest(fixture
             // Best first, on purpose: near misses are no longer the first suppliers by id.
             Assert.True(nearMisses.Zip(nearMisses.Skip(1)).All(p => p.First.Score >= p.Second.Score));
             Assert.NotEmpty(nearMisses);
+            await AssertTheBarsOnlyDecideTheWorkAsync(needId, DateOnly.FromDateTime(run.CreatedAt.UtcDateTime));
+        }
+    }
+
+    /// <summary>
+    /// The bars the sample guesses decide only how many suppliers are scored exactly: from any first bar (one too
+    /// high for every list, which walks the whole way down; one in the middle; none) the ranking is the same.
+    /// </summary>
+    private async Task AssertTheBarsOnlyDecideTheWorkAsync(Guid needId, DateOnly today)
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        var ranker = ActivatorUtilities.CreateInstance<PostgresCandidateRanker>(scope.ServiceProvider);
+        var need = await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Needs.AsNoTracking().SingleAsync(n => n.Id == needId);
+        Task<CandidateRanking> RankAsync(PostgresCandidateRanker.Bars? bars) =>
+            ranker.RankAsync(need, today, RunMatchCommandHandler.ContenderPool, RunMatchCommandHandler.MaxStoredNearMisses, bars, CancellationToken.None);
+        static List<RankedSupplier> Sorted(IReadOnlyList<RankedSupplier> list) => [.. list.OrderBy(r => r.SupplierId)];
+
+        var everyone = await RankAsync(new PostgresCandidateRanker.Bars(double.NegativeInfinity, double.NegativeInfinity));
+        Assert.NotEmpty(everyone.Matches);
+        foreach (var bars in new PostgresCandidateRanker.Bars?[] { null, new(99, 99), new(62, 48), new(40, 95) })
+        {
+            var ranking = await RankAsync(bars);
+            Assert.Equal((everyone.Qualifying, everyone.NearMissCount, everyone.SomeoneDeliversAll), (ranking.Qualifying, ranking.NearMissCount, ranking.SomeoneDeliversAll));
+            Assert.Equal(Sorted(everyone.Matches), Sorted(ranking.Matches));
+            Assert.Equal(Sorted(everyone.NearMisses), Sorted(ranking.NearMisses));
         }
     }
 
