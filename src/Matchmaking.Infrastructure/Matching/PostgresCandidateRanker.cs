@@ -184,7 +184,10 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var weighted = Weighted(w, fit, capacity, proximity);
 
         // At least the score: the largest capacity for the needed codes', the chord for the distance, a millionth of a point for rounding.
-        var capacityBound = quantity <= 0 ? "1::float8" : $"least(greatest(p.capacity_max * {F(months)} / {F(quantity)}, 0::float8), 1::float8)";
+        // A needed code not covered makes the capacity 0 (the near misses missing a capability).
+        var everyCodeCovered = codes.Count == 0 ? "false" : string.Join(" AND ", codes.Select(code => $"p.covered & {Mask(bits, code)} <> 0"));
+        var capacityBound = quantity <= 0 ? "1::float8"
+            : $"(CASE WHEN {everyCodeCovered} THEN least(greatest(p.capacity_max * {F(months)} / {F(quantity)}, 0::float8), 1::float8) ELSE 0::float8 END)";
         var proximityBound = $"exp({F(-Math.Log(2))} * ({F(Domain.Common.GeoPoint.EarthRadiusKm)} * sqrt({chord2})) / {F(Scoring.ProximityHalfDistanceKm)})";
         var bound = $"{Weighted(w, fit, capacityBound, proximityBound)} + 0.000001::float8";
         var cheapSum = cheap.Count == 0 ? "0" : string.Join(" + ", cheap);
@@ -206,13 +209,16 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
               """
             : $"bars AS MATERIALIZED (SELECT {F(bars.Matches)} AS matches, {F(bars.NearMisses)} AS near_misses)";
         var bar = "CASE WHEN s.fails = 0 THEN (SELECT matches FROM bars) ELSE (SELECT near_misses FROM bars) END";
+        var lowestBar = "least((SELECT matches FROM bars), (SELECT near_misses FROM bars))";
 
+        // fails is an expression PostgreSQL evaluates again at every mention, so each row mentions it as few times as it can:
+        // fails is 0 or 1 here, so one sum counts the near misses, and a row's own bar is looked at only when it reaches the lower one.
         return $"""
             WITH {barsSql},
             totals AS (
-                SELECT count(*) FILTER (WHERE s.fails = 0) AS qualifying, count(*) FILTER (WHERE s.fails = 1) AS near_misses,
-                       coalesce(bool_or(s.capacity_max * {F(months)} >= {F(quantity)} AND s.monthly * {F(months)} >= {F(quantity)}) FILTER (WHERE s.fails = 0), false) AS delivers_all,
-                       array_collect(row(s.fails, s.supplier_id, s.y)) FILTER (WHERE s.bound >= {bar} AND s.y >= {bar}) AS cleared
+                SELECT count(*) - coalesce(sum(s.fails), 0) AS qualifying, coalesce(sum(s.fails), 0) AS near_misses,
+                       coalesce(bool_or(s.capacity_max * {F(months)} >= {F(quantity)} AND s.monthly * {F(months)} >= {F(quantity)} AND s.fails = 0), false) AS delivers_all,
+                       array_collect(row(s.fails, s.supplier_id, s.y)) FILTER (WHERE s.bound >= {lowestBar} AND s.bound >= {bar} AND s.y >= {bar}) AS cleared
                 FROM ({Scored("supplier_match_profiles p")}) s)
             SELECT t.qualifying, t.near_misses, t.delivers_all, b.matches, b.near_misses, r.fails, r.supplier_id, r.y
             FROM totals t CROSS JOIN bars b LEFT JOIN LATERAL unnest(t.cleared) AS r (fails int, supplier_id uuid, y float8) ON true
