@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<IRateLimitStore>(provider => new PostgresRateLimitStore(connectionString, provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<IRegistryVersion, RegistryVersion>();
         services.AddScoped<Application.Matching.ICandidateRanker, Matching.PostgresCandidateRanker>();
+        services.AddScoped<Application.Matching.IMatchRunWriter, Matching.NpgsqlMatchRunWriter>();
         services.AddHostedService<IdempotencyCleanup>();
         services.AddScoped<Application.Events.IEventFeed, Events.PostgresEventFeed>();
         services.AddSingleton<Application.Suppliers.ListSuppliers.ISupplierTextSearch, PostgresSupplierTextSearch>();

@@ -15,7 +15,7 @@ namespace Matchmaking.Application.Matching.RunMatch;
 public sealed record RunMatchCommand(Guid NeedId) : IRequest<MatchRunDto>;
 
 public sealed class RunMatchCommandHandler(
-    IApplicationDbContext db, ICandidateRanker ranker, TimeProvider clock, ICurrentUser user, IConfiguration configuration,
+    IApplicationDbContext db, ICandidateRanker ranker, IMatchRunWriter writer, TimeProvider clock, ICurrentUser user, IConfiguration configuration,
     MatchmakingMetrics metrics)
     : IRequestHandler<RunMatchCommand, MatchRunDto>
 {
@@ -87,12 +87,9 @@ public sealed class RunMatchCommandHandler(
             singles.Count == 0 ? null : singles.Take(ExposureRanking.ExposedPositions).Average(p => p.Score),
             merit.Count == 0 ? null : merit.Take(ExposureRanking.ExposedPositions).Average(c => c.Score));
 
-        db.MatchRuns.Add(run);
-        db.Matches.AddRange(matches);
         var nearMisses = await NearMissFinder.DescribeAsync(db, need, NearMissFinder.Best(need, ranking.NearMisses, MaxStoredNearMisses), today, cancellationToken);
-        db.NearMisses.AddRange(nearMisses.Select(n => new NearMissRecord(
-            Guid.CreateVersion7(), run.Id, need.Id, n.Supplier.Id, n.Supplier.ProvinceCode, n.Gap.Kind, n.Gap.Subject, n.Gap.Message, n.UpgradePath?.FacilityId)));
-        await db.SaveChangesAsync(cancellationToken);
+        await writer.WriteAsync(run, matches, [.. nearMisses.Select(n => new NearMissRecord(
+            Guid.CreateVersion7(), run.Id, need.Id, n.Supplier.Id, n.Supplier.ProvinceCode, n.Gap.Kind, n.Gap.Subject, n.Gap.Message, n.UpgradePath?.FacilityId))], cancellationToken);
         metrics.MatchRunCandidates.Record(ranking.Qualifying);
         return new MatchRunDto(run.Id, run.NeedId, run.CreatedAt, run.CandidatesConsidered, run.MatchCount);
     }
