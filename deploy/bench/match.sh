@@ -12,6 +12,10 @@ H=(-H "X-Api-Key: $BENCH_KEY" -H "Content-Type: application/json")
 SUPPLIERS=$(curl -sf "${H[@]}" "$BENCH_URL/api/v1/suppliers?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalCount"])')
 BUYER=$(curl -sf "${H[@]}" -d '{"name":"PT PLN (Persero) bench","type":"bumn","sector":"electricity","provinceCode":"31"}' "$BENCH_URL/api/v1/buyers" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+NEEDS=$($TOOL generate-needs "$COUNT" "$BUYER")
+# One run first, not counted: the API's first request pays .NET's JIT and the pool's first connections.
+warm=$(printf '%s\n' "$NEEDS" | head -n 1 | curl -sf "${H[@]}" -d @- "$BENCH_URL/api/v1/needs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+echo "warm-up run (not counted): $(curl -sf "${H[@]}" -X POST -o /dev/null -w '%{time_total}' "$BENCH_URL/api/v1/needs/$warm/match-runs") s"
 : > /tmp/match-bench.tsv
 while read -r need; do
   id=$(curl -sf "${H[@]}" -d "$need" "$BENCH_URL/api/v1/needs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
@@ -23,7 +27,7 @@ while read -r need; do
   floor_ms=$(PGOPTIONS="-c jit=off" PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d "$BENCH_DB" -qAt \
     -c '\timing on' -c "$sql" 2>&1 | grep -oE 'Time: [0-9.]+' | awk '{print $2}' | tail -1)
   printf '%s\t%s\t%s\t%s\t%s\n' "$id" "$candidates" "$(python3 -c "print(round($api_s*1000,1))")" "$floor_ms" "$rss_mb" >> /tmp/match-bench.tsv
-done < <($TOOL generate-needs "$COUNT" "$BUYER")
+done < <(printf '%s\n' "$NEEDS")
 python3 - "$SUPPLIERS" <<'PY'
 import sys, statistics
 rows = [l.split('\t') for l in open('/tmp/match-bench.tsv').read().strip().split('\n')]

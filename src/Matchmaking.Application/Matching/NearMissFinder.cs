@@ -39,8 +39,16 @@ public static class NearMissFinder
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => ids.Contains(s.Id)).AsSplitQuery().ToDictionaryAsync(s => s.Id, cancellationToken);
         var facilities = await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
         var records = await Reputation.TrackRecordsAsync(db, ids, cancellationToken);
-        var described = new List<NearMiss>(ids.Count);
-        foreach (var id in ids)
+        return Describe(need, nearMisses, suppliers, records, facilities, today);
+    }
+
+    /// <summary>The same, over suppliers and track records already read (a match run reads them once for all it keeps).</summary>
+    public static List<NearMiss> Describe(
+        Need need, IReadOnlyList<RankedSupplier> nearMisses, IReadOnlyDictionary<Guid, Supplier> suppliers,
+        IReadOnlyDictionary<Guid, TrackRecordFigures> records, IReadOnlyList<Facility> facilities, DateOnly today)
+    {
+        var described = new List<NearMiss>(nearMisses.Count);
+        foreach (var id in nearMisses.Select(n => n.SupplierId))
         {
             // A supplier changed or removed since the ranking read it is left out rather than described wrongly.
             if (!suppliers.TryGetValue(id, out var supplier))

@@ -62,12 +62,14 @@ public sealed class RunMatchCommandHandler(
             .Take(MaxStoredMatches)
             .ToList();
 
-        // Reasons (and consortia) need the full profile: read it only for the stored top and the consortium pool.
+        // Reasons, consortia and gaps need the full profile: read it once, only for the stored top, the consortium pool and the near misses kept.
         var consortiumPool = need.AllowConsortium && !ranking.SomeoneDeliversAll ? merit.Take(ConsortiumPool).ToList() : [];
-        var detailIds = top.Select(t => t.Item).Concat(consortiumPool).Select(c => c.SupplierId).Distinct().ToList();
-        var records = await Reputation.TrackRecordsAsync(db, detailIds, cancellationToken);
-        var details = (await db.Suppliers.AsNoTracking().Where(s => detailIds.Contains(s.Id)).AsSplitQuery().ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Id, s => MatchScorer.Score(need, s, today, records.GetValueOrDefault(s.Id, TrackRecordFigures.None)));
+        var keptNearMisses = NearMissFinder.Best(need, ranking.NearMisses, MaxStoredNearMisses);
+        var readIds = top.Select(t => t.Item).Concat(consortiumPool).Concat(keptNearMisses).Select(c => c.SupplierId).Distinct().ToList();
+        var records = await Reputation.TrackRecordsAsync(db, readIds, cancellationToken);
+        var read = await db.Suppliers.AsNoTracking().Where(s => readIds.Contains(s.Id)).AsSplitQuery().ToDictionaryAsync(s => s.Id, cancellationToken);
+        var details = top.Select(t => t.Item).Concat(consortiumPool).Select(c => c.SupplierId).Distinct().Where(read.ContainsKey)
+            .ToDictionary(id => id, id => MatchScorer.Score(need, read[id], today, records.GetValueOrDefault(id, TrackRecordFigures.None)));
 
         var runId = Guid.CreateVersion7();
         var singles = top.Where(t => details.ContainsKey(t.Item.SupplierId)).Select(t => (Scored: details[t.Item.SupplierId], t.Lifted)).Select(s => new Proposal(
@@ -87,7 +89,8 @@ public sealed class RunMatchCommandHandler(
             singles.Count == 0 ? null : singles.Take(ExposureRanking.ExposedPositions).Average(p => p.Score),
             merit.Count == 0 ? null : merit.Take(ExposureRanking.ExposedPositions).Average(c => c.Score));
 
-        var nearMisses = await NearMissFinder.DescribeAsync(db, need, NearMissFinder.Best(need, ranking.NearMisses, MaxStoredNearMisses), today, cancellationToken);
+        var facilities = keptNearMisses.Count == 0 ? [] : await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
+        var nearMisses = NearMissFinder.Describe(need, keptNearMisses, read, records, facilities, today);
         await writer.WriteAsync(run, matches, [.. nearMisses.Select(n => new NearMissRecord(
             Guid.CreateVersion7(), run.Id, need.Id, n.Supplier.Id, n.Supplier.ProvinceCode, n.Gap.Kind, n.Gap.Subject, n.Gap.Message, n.UpgradePath?.FacilityId))], cancellationToken);
         metrics.MatchRunCandidates.Record(ranking.Qualifying);
