@@ -115,6 +115,7 @@ public sealed class NpgsqlSupplierBulkWriter(
         await CopyChildrenAsync(connection, batch, IdOf, cancellationToken);
 
         var ids = batch.Select(IdOf).ToArray();
+        await AnalyzeWhenStatisticsLagAsync(connection, transaction, batch.Count, cancellationToken);
         await using (var audit = new NpgsqlCommand(
             """
             INSERT INTO audit_entries (id, key_id, role, entity, entity_id, action, at, related_ids)
@@ -252,6 +253,21 @@ public sealed class NpgsqlSupplierBulkWriter(
         else
         {
             await importer.WriteAsync(value, type, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A registry loaded from empty (or just emptied) has planner statistics of no rows; the profile refresh of a
+    /// 5,000-row batch planned on them nests loops over its own aggregates and ran for minutes. When the tables
+    /// hold fewer rows by their statistics than this batch adds, they are analysed first: ANALYZE in the batch's
+    /// transaction counts its uncommitted rows, and autovacuum keeps the statistics once the registry is large.
+    /// </summary>
+    private static async Task AnalyzeWhenStatisticsLagAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int rows, CancellationToken cancellationToken)
+    {
+        await using var estimate = new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = 'supplier_capabilities'::regclass", connection, transaction);
+        if (Convert.ToDouble(await estimate.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) < rows)
+        {
+            await ExecuteAsync(connection, transaction, "ANALYZE suppliers, supplier_capabilities, supplier_certifications, supplier_match_profiles", cancellationToken);
         }
     }
 
