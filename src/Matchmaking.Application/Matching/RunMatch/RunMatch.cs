@@ -65,10 +65,11 @@ public sealed class RunMatchCommandHandler(
         // Reasons, consortia and gaps need the full profile: read it once, only for the stored top, the consortium pool and the near misses kept.
         var consortiumPool = need.AllowConsortium && !ranking.SomeoneDeliversAll ? merit.Take(ConsortiumPool).ToList() : [];
         var keptNearMisses = NearMissFinder.Best(need, ranking.NearMisses, MaxStoredNearMisses);
-        var readIds = top.Select(t => t.Item).Concat(consortiumPool).Concat(keptNearMisses).Select(c => c.SupplierId).Distinct().ToList();
+        var detailIds = top.Select(t => t.Item).Concat(consortiumPool).Select(c => c.SupplierId).Distinct().ToList();
+        var readIds = detailIds.Union(keptNearMisses.Select(n => n.SupplierId)).ToList();
         var records = await Reputation.TrackRecordsAsync(db, readIds, cancellationToken);
         var read = await db.Suppliers.AsNoTracking().Where(s => readIds.Contains(s.Id)).AsSplitQuery().ToDictionaryAsync(s => s.Id, cancellationToken);
-        var details = top.Select(t => t.Item).Concat(consortiumPool).Select(c => c.SupplierId).Distinct().Where(read.ContainsKey)
+        var details = detailIds.Where(read.ContainsKey)
             .ToDictionary(id => id, id => MatchScorer.Score(need, read[id], today, records.GetValueOrDefault(id, TrackRecordFigures.None)));
 
         var runId = Guid.CreateVersion7();
