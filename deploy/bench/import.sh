@@ -17,6 +17,9 @@ empty() {
   PSQL -c "CREATE INDEX IF NOT EXISTS ix_suppliers_search_trgm ON suppliers USING gin ((name || ' ' || COALESCE(description, '')) gin_trgm_ops)" >/dev/null
 }
 
+# The rows are generated to a file first: during the runs the load tool only streams it, as the floor only copies.
+ROWS_FILE="/tmp/bench-suppliers-$N-$(date +%F).ndjson"
+[ -s "$ROWS_FILE" ] || $GEN generate-suppliers "$N" > "$ROWS_FILE"
 empty
 echo "1. Floor: raw binary COPY of $N rows..."
 FLOOR=$($GEN copy-floor "$BENCH_CONNECTION" "$N" | tee /dev/stderr | sed -E 's/.* ([0-9]+) rows\/s$/\1/')
@@ -26,7 +29,7 @@ import() {  # import LABEL QUERY
   echo "$1"
   local start end
   start=$(date +%s.%N)
-  $GEN generate-suppliers "$N" | curl -sf -X POST -T - -H "X-Api-Key: $BENCH_KEY" -H "Content-Type: application/x-ndjson" \
+  curl -sf -X POST -T "$ROWS_FILE" -H "X-Api-Key: $BENCH_KEY" -H "Content-Type: application/x-ndjson" \
     "$BENCH_URL/api/v1/suppliers/import$2" -o /tmp/import-result.json
   end=$(date +%s.%N)
   python3 - "$start" "$end" "$FLOOR" <<'PY'

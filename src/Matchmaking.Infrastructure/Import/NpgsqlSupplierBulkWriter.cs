@@ -1,7 +1,9 @@
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Common.Exceptions;
 using Matchmaking.Application.Suppliers.ImportSuppliers;
+using Matchmaking.Domain.Reference;
 using Matchmaking.Domain.Suppliers;
+using Matchmaking.Infrastructure.Matching;
 using Matchmaking.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -13,12 +15,13 @@ namespace Matchmaking.Infrastructure.Import;
 /// One batch, one transaction. Suppliers whose NIB is new are copied (binary COPY) straight into their
 /// tables, children included, since their ids are known here; those already registered are staged and
 /// replaced set-based (they keep their id, creation time and active flag: an import can deactivate, not
-/// revive). One audit entry per batch lists the suppliers; match profiles are refreshed once per batch.
+/// revive). One audit entry per batch lists the suppliers. The new suppliers' match profiles are computed here
+/// and copied too; those of the replaced ones are refreshed in SQL once per batch (they may have a track record).
 /// Anything failing rolls the whole batch back; a NIB registered meanwhile by someone else makes the batch
 /// run again, then as an update.
 /// </summary>
 public sealed class NpgsqlSupplierBulkWriter(
-    ApplicationDbContext db, ICurrentUser user, Microsoft.Extensions.Configuration.IConfiguration configuration,
+    ApplicationDbContext db, ICurrentUser user, ReferenceCatalog catalog, Microsoft.Extensions.Configuration.IConfiguration configuration,
     Microsoft.Extensions.Logging.ILogger<NpgsqlSupplierBulkWriter> logger) : ISupplierBulkWriter
 {
     /// <summary>An initial load (trigram index rebuilt once at the end) is for a registry holding at most this many suppliers (Import:InitialLoadMaxExisting).</summary>
@@ -114,18 +117,24 @@ public sealed class NpgsqlSupplierBulkWriter(
         await CopySuppliersAsync(connection, "suppliers", fresh, IdOf, cancellationToken);
         await CopyChildrenAsync(connection, batch, IdOf, cancellationToken);
 
-        var ids = batch.Select(IdOf).ToArray();
-        await AnalyzeWhenStatisticsLagAsync(connection, transaction, batch.Count, cancellationToken);
+        await NewSupplierProfiles.CopyAsync(connection, fresh, catalog, cancellationToken);
+        if (known.Count > 0)
+        {
+            await AnalyzeWhenStatisticsLagAsync(connection, transaction, batch.Count, cancellationToken);
+            await using var refresh = new NpgsqlCommand("SELECT refresh_supplier_match_profiles(@ids)", connection, transaction);
+            refresh.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = known.Select(IdOf).ToArray() });
+            await refresh.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using (var audit = new NpgsqlCommand(
             """
             INSERT INTO audit_entries (id, key_id, role, entity, entity_id, action, at, related_ids)
-            VALUES (gen_random_uuid(), @key_id, @role, 'supplier', gen_random_uuid(), 'imported', now(), @ids);
-            SELECT refresh_supplier_match_profiles(@ids);
+            VALUES (gen_random_uuid(), @key_id, @role, 'supplier', gen_random_uuid(), 'imported', now(), @ids)
             """, connection, transaction))
         {
             audit.Parameters.Add(new NpgsqlParameter("key_id", NpgsqlDbType.Uuid) { Value = (object?)user.KeyId ?? DBNull.Value });
             audit.Parameters.Add(new NpgsqlParameter("role", NpgsqlDbType.Varchar) { Value = (object?)user.Role?.ToString().ToLowerInvariant() ?? DBNull.Value });
-            audit.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
+            audit.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = batch.Select(IdOf).ToArray() });
             await audit.ExecuteNonQueryAsync(cancellationToken);
         }
 

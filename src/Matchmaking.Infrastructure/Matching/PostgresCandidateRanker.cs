@@ -274,8 +274,31 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
 public static class CapabilityBits
 {
     private static IReadOnlyDictionary<string, int>? _bits;
+    private static IReadOnlyDictionary<string, IReadOnlyList<(int Bit, bool Exact)>>? _coverage;
 
     public static IReadOnlyDictionary<string, int> Of(ReferenceCatalog catalog) =>
         _bits ??= catalog.Capabilities.Select(c => c.Code).Order(StringComparer.Ordinal)
             .Select((code, index) => (code, index)).ToDictionary(x => x.code, x => x.index, StringComparer.Ordinal);
+
+    /// <summary>The bits a code sets, as capability_coverage lists them: its own (exact) and each ancestor's.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<(int Bit, bool Exact)>> CoverageOf(ReferenceCatalog catalog)
+    {
+        if (_coverage is { } known)
+        {
+            return known;
+        }
+
+        var bits = Of(catalog);
+        var parents = catalog.Capabilities.ToDictionary(c => c.Code, c => c.ParentCode, StringComparer.Ordinal);
+        return _coverage = parents.Keys.ToDictionary(code => code, code =>
+        {
+            var chain = new List<(int Bit, bool Exact)> { (bits[code], true) };
+            for (var parent = parents[code]; parent is not null; parent = parents[parent])
+            {
+                chain.Add((bits[parent], false));
+            }
+
+            return (IReadOnlyList<(int Bit, bool Exact)>)chain;
+        }, StringComparer.Ordinal);
+    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Matchmaking.Api.Tests.Infrastructure;
 using Matchmaking.Application.Common.Models;
+using Matchmaking.Application.Common.Validation;
 using Matchmaking.Application.Suppliers;
 using Matchmaking.Application.Suppliers.ImportSuppliers;
 using Matchmaking.Domain.Common;
@@ -186,6 +187,74 @@ public sealed class ImportTests(ApiFixture fixture) : ApiTest(fixture)
         using var more = new StringContent(Ndjson([TestData.Supplier(name: "CV Terlambat", nib: "9124000000099")]), Encoding.UTF8, "application/x-ndjson");
         await (await admin.PostAsync($"{Url}?initialLoad=true", more)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "initialLoad");
         Assert.Equal(0, (await ListAsync("q=Terlambat")).TotalCount);
+    }
+
+    [Fact]
+    public async Task NewSuppliersMatchProfiles_AreWhatTheSqlRefreshComputesFromTheirChildren()
+    {
+        // The import computes new suppliers' match profiles itself; refresh_supplier_match_profiles, run on the same
+        // suppliers afterwards, must write the very same rows: codes with their ancestors, summed capacities rounded as
+        // numeric(18,2) stores them, TKDN as numeric(5,2), overlapping and open-ended certificate periods, every scale.
+        string[] codes = ["metal", "metal.casting", "metal.casting.iron", "metal.casting.nonferrous", "metal.machining.cnc", "metal.tools",
+            "electrical.switchgear", "electrical", "machinery.repair", "services.packing", "rubber-plastics.molded", "automotive.exhaust"];
+        var random = new Random(20261202);
+        var rows = Enumerable.Range(1, 60).Select(i =>
+        {
+            var row = TestData.Supplier(
+                name: $"CV Profil {i}", nib: $"9131{i:D9}", annualRevenueIdr: new long?[] { null, 900_000_000, 3_500_000_000, 30_000_000_000, 80_000_000_000 }[i % 5],
+                location: new LocationInput { Latitude = -7.5 + (random.NextDouble() * 2), Longitude = 108 + (random.NextDouble() * 5) },
+                capabilities: [.. codes.OrderBy(_ => random.Next()).Take(i % 5)],
+                certifications: [.. Enumerable.Range(0, i % 4).Select(_ => TestData.Certificate(
+                    (CertificationScheme)random.Next(Enum.GetValues<CertificationScheme>().Length),
+                    new DateOnly(2026, 1, 1).AddDays(random.Next(-900, 1500)),
+                    random.Next(4) == 0 ? null : new DateOnly(2024, 1, 1).AddDays(random.Next(0, 700))))
+                    .Where(c => c.IssuedOn is null || c.IssuedOn < c.ValidUntil)],
+                tkdnPercent: i % 7 == 0 ? null : Math.Round((decimal)(random.NextDouble() * 100), 3),
+                active: i % 9 == 0 ? false : null);
+            row = row with { Certifications = [.. row.Certifications!.Select(c => random.Next(4) == 0 ? c with { IssuedOn = null } : c)] };
+            return row with
+            {
+                Capabilities = [.. row.Capabilities!.Select((c, k) => c with { MonthlyCapacity = k == 1 ? null : Math.Round((decimal)(random.NextDouble() * 5000), 3) })],
+            };
+        }).ToList();
+
+        var result = await ImportAsync(Ndjson(rows), "application/x-ndjson");
+
+        Assert.Equal((60, 0), (result.Accepted, result.Rejected));
+        const string Profiles = "SELECT p::text FROM supplier_match_profiles p JOIN suppliers s ON s.id = p.supplier_id WHERE s.nib LIKE '9131%' ORDER BY s.nib";
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        var copied = await TextRowsAsync(connection, null, Profiles);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var refresh = new NpgsqlCommand(
+            "SELECT refresh_supplier_match_profiles(array(SELECT id FROM suppliers WHERE nib LIKE '9131%'))", connection, transaction))
+        {
+            await refresh.ExecuteNonQueryAsync();
+        }
+
+        var refreshed = await TextRowsAsync(connection, transaction, Profiles);
+        await transaction.RollbackAsync();
+        Assert.Equal(60, copied.Count);
+        Assert.Equal(refreshed.Count, copied.Count);
+        foreach (var (expected, actual) in refreshed.Zip(copied))
+        {
+            Assert.Equal(expected, actual);
+        }
+
+        Assert.Contains(copied, row => row.Contains("{(,", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<string>> TextRowsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 
     private static string Ndjson(IEnumerable<SupplierInput> rows) =>
