@@ -40,5 +40,16 @@ ratio = sorted(float(r[2]) / float(r[3]) for r in rows)
 print(f"API / SQL per need:          p50 {pct(ratio,.5):.2f}x  p95 {pct(ratio,.95):.2f}x")
 print(f"API peak RSS during the runs: {max(int(r[4]) for r in rows)} MB")
 PY
+python3 - <<'PY'
+import re, statistics
+# The handler's Debug line per run (RunMatchCommandHandler.LogRun); the first is the warm-up.
+found = re.findall(r'ranking ([0-9.]+) ms in (\d+) scan\(s\), exposure ([0-9.]+) ms, reading and scoring the kept suppliers with consortia ([0-9.]+) ms, near misses ([0-9.]+) ms, saving ([0-9.]+) ms',
+                   open('/tmp/matchmaking-bench-api.log').read())[1:]
+if found:
+    names = ['ranking', 'scans', 'exposure', 'read+score', 'near misses', 'saving']
+    cols = list(zip(*[[float(v) for v in row] for row in found]))
+    print('inside the API, per run (median / max ms):', ', '.join(f"{n} {statistics.median(c):.0f} / {max(c):.0f}" for n, c in zip(names, cols) if n != 'scans'))
+    print(f"runs ranked in more than one scan: {sum(1 for s in cols[1] if s > 1)} of {len(found)}")
+PY
 echo "API RSS: $(ps -o rss= -p $API_PID | awk '{printf "%.0f MB", $1/1024}')"
 echo "per need (id, qualifying, api ms, sql ms, api rss MB): /tmp/match-bench.tsv"

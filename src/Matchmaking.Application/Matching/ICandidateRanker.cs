@@ -23,5 +23,6 @@ public sealed record RankedSupplier(Guid SupplierId, double Score);
 /// <param name="SomeoneDeliversAll">Whether a single qualifying supplier can deliver the whole quantity by the date.</param>
 /// <param name="Matches">The best qualifying suppliers by score, unordered within equal scores.</param>
 /// <param name="NearMisses">The best near misses by score, unordered within equal scores.</param>
+/// <param name="Scans">How many passes over the suppliers the ranking took (more than one when a first guess proved too narrow).</param>
 public sealed record CandidateRanking(
-    int Qualifying, int NearMissCount, bool SomeoneDeliversAll, IReadOnlyList<RankedSupplier> Matches, IReadOnlyList<RankedSupplier> NearMisses);
+    int Qualifying, int NearMissCount, bool SomeoneDeliversAll, IReadOnlyList<RankedSupplier> Matches, IReadOnlyList<RankedSupplier> NearMisses, int Scans = 1);

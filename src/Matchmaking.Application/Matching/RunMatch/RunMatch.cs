@@ -8,15 +8,16 @@ using Matchmaking.Domain.Needs;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Matchmaking.Application.Matching.RunMatch;
 
 /// <summary>Computes and persists a ranked snapshot of the suppliers (and consortia) that meet an open need.</summary>
 public sealed record RunMatchCommand(Guid NeedId) : IRequest<MatchRunDto>;
 
-public sealed class RunMatchCommandHandler(
+public sealed partial class RunMatchCommandHandler(
     IApplicationDbContext db, ICandidateRanker ranker, IMatchRunWriter writer, TimeProvider clock, ICurrentUser user, IConfiguration configuration,
-    MatchmakingMetrics metrics)
+    MatchmakingMetrics metrics, ILogger<RunMatchCommandHandler> logger)
     : IRequestHandler<RunMatchCommand, MatchRunDto>
 {
     /// <summary>A run stores the best this many proposals (a page holds at most 200).</summary>
@@ -45,7 +46,9 @@ public sealed class RunMatchCommandHandler(
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var started = clock.GetTimestamp();
         var ranking = await ranker.RankAsync(need, today, ContenderPool, MaxStoredNearMisses, cancellationToken);
+        var ranked = clock.GetTimestamp();
         var merit = ExposureRanking.MeritOrder(ranking.Matches, need.Id, c => c.SupplierId, c => c.Score).Take(ContenderPool).ToList();
 
         // Fair exposure: among near-equals, the least exposed first. Only suppliers whose band reaches the
@@ -67,10 +70,11 @@ public sealed class RunMatchCommandHandler(
         var keptNearMisses = NearMissFinder.Best(need, ranking.NearMisses, MaxStoredNearMisses);
         var detailIds = top.Select(t => t.Item).Concat(consortiumPool).Select(c => c.SupplierId).Distinct().ToList();
         var readIds = detailIds.Union(keptNearMisses.Select(n => n.SupplierId)).ToList();
+        var ordered = clock.GetTimestamp();
         var records = await Reputation.TrackRecordsAsync(db, readIds, cancellationToken);
-        var read = await db.Suppliers.AsNoTracking().Where(s => readIds.Contains(s.Id)).AsSplitQuery().ToDictionaryAsync(s => s.Id, cancellationToken);
-        var details = detailIds.Where(read.ContainsKey)
-            .ToDictionary(id => id, id => MatchScorer.Score(need, read[id], today, records.GetValueOrDefault(id, TrackRecordFigures.None)));
+        var suppliers = await db.Suppliers.AsNoTracking().Where(s => readIds.Contains(s.Id)).AsSplitQuery().ToDictionaryAsync(s => s.Id, cancellationToken);
+        var details = detailIds.Where(suppliers.ContainsKey)
+            .ToDictionary(id => id, id => MatchScorer.Score(need, suppliers[id], today, records.GetValueOrDefault(id, TrackRecordFigures.None)));
 
         var runId = Guid.CreateVersion7();
         var singles = top.Where(t => details.ContainsKey(t.Item.SupplierId)).Select(t => (Scored: details[t.Item.SupplierId], t.Lifted)).Select(s => new Proposal(
@@ -90,13 +94,22 @@ public sealed class RunMatchCommandHandler(
             singles.Count == 0 ? null : singles.Take(ExposureRanking.ExposedPositions).Average(p => p.Score),
             merit.Count == 0 ? null : merit.Take(ExposureRanking.ExposedPositions).Average(c => c.Score));
 
+        var scored = clock.GetTimestamp();
         var facilities = keptNearMisses.Count == 0 ? [] : await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
-        var nearMisses = NearMissFinder.Describe(need, keptNearMisses, read, records, facilities, today);
+        var nearMisses = NearMissFinder.Describe(need, keptNearMisses, suppliers, records, facilities, today);
+        var described = clock.GetTimestamp();
         await writer.WriteAsync(run, matches, [.. nearMisses.Select(n => new NearMissRecord(
             Guid.CreateVersion7(), run.Id, need.Id, n.Supplier.Id, n.Supplier.ProvinceCode, n.Gap.Kind, n.Gap.Subject, n.Gap.Message, n.UpgradePath?.FacilityId))], cancellationToken);
         metrics.MatchRunCandidates.Record(ranking.Qualifying);
+        LogRun(run.Id, ranking.Qualifying, ranking.Scans, Ms(started, ranked), Ms(ranked, ordered), Ms(ordered, scored), Ms(scored, described), Ms(described, clock.GetTimestamp()));
         return new MatchRunDto(run.Id, run.NeedId, run.CreatedAt, run.CandidatesConsidered, run.MatchCount);
     }
+
+    private double Ms(long from, long to) => clock.GetElapsedTime(from, to).TotalMilliseconds;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message =
+        "Match run {RunId} ({Qualifying} qualifying): ranking {RankMs:F1} ms in {Scans} scan(s), exposure {ExposureMs:F1} ms, reading and scoring the kept suppliers with consortia {ReadMs:F1} ms, near misses {NearMs:F1} ms, saving {SaveMs:F1} ms")]
+    private partial void LogRun(Guid runId, int qualifying, int scans, double rankMs, double exposureMs, double readMs, double nearMs, double saveMs);
 
     /// <summary>Consortia only when no single qualifying supplier can deliver the whole quantity by the date.</summary>
     private static IEnumerable<Proposal> Consortia(Need need, List<ScoredSupplier> qualifying)
