@@ -29,14 +29,21 @@ PSQL -c "DROP INDEX ix_suppliers_search_trgm" >/dev/null
 echo "1b. The initial load's own floor: the same raw COPY without the trigram search index (it defers that index)..."
 NO_SEARCH_FLOOR=$($GEN copy-floor "$BENCH_CONNECTION" "$N" | tee /dev/stderr | sed -E 's/.* ([0-9]+) rows\/s$/\1/')
 
+# CPU seconds spent by the whole machine and by the API process: with 2 cores, their sum over 2 is the
+# shortest wall time the same work could take here.
+machine_cpu() { awk '/^cpu /{print ($2+$3+$4+$7+$8+$9)/100}' /proc/stat; }
+api_cpu() { awk '{print ($14+$15)/100}' "/proc/$API_PID/stat"; }
+
 import() {  # import LABEL QUERY
   empty
   echo "$1"
-  local start end
+  local start end cpu0 api0
+  cpu0=$(machine_cpu); api0=$(api_cpu)
   start=$(date +%s.%N)
   curl -sf -X POST -T "$ROWS_FILE" -H "X-Api-Key: $BENCH_KEY" -H "Content-Type: application/x-ndjson" \
     "$BENCH_URL/api/v1/suppliers/import$2" -o /tmp/import-result.json
   end=$(date +%s.%N)
+  echo "   CPU: $(python3 -c "m=$(machine_cpu)-$cpu0; a=$(api_cpu)-$api0; print(f'{m:.0f} s on the machine, of which the API {a:.0f} s and the rest (PostgreSQL, curl) {m-a:.0f} s; on $(nproc) cores no shorter than {m/$(nproc):.0f} s')")"
   python3 - "$start" "$end" "$FLOOR" <<'PY'
 import json, sys
 r = json.load(open('/tmp/import-result.json'))

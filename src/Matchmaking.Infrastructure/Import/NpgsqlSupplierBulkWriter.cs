@@ -18,7 +18,7 @@ namespace Matchmaking.Infrastructure.Import;
 /// revive). One audit entry per batch lists the suppliers. The new suppliers' match profiles are computed here
 /// and copied too; those of the replaced ones are refreshed in SQL once per batch (they may have a track record).
 /// Anything failing rolls the whole batch back; a NIB registered meanwhile by someone else makes the batch
-/// run again, then as an update.
+/// run again, then as an update. Each batch has its own pooled connection, so batches can be written at once.
 /// </summary>
 public sealed class NpgsqlSupplierBulkWriter(
     ApplicationDbContext db, ICurrentUser user, ReferenceCatalog catalog, Microsoft.Extensions.Configuration.IConfiguration configuration,
@@ -62,9 +62,9 @@ public sealed class NpgsqlSupplierBulkWriter(
             {
                 return await WriteAsync(batch, cancellationToken);
             }
-            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && attempt == 1)
+            catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected && attempt == 1)
             {
-                // Another writer registered one of these NIBs between the lookup and the copy: look again.
+                // Another writer registered one of these NIBs between the lookup and the copy, or crossed this batch: look again.
             }
         }
     }
@@ -93,11 +93,9 @@ public sealed class NpgsqlSupplierBulkWriter(
 
     private async Task<(int Inserted, int Updated)> WriteAsync(IReadOnlyList<Supplier> batch, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
+        // A connection of its own (from the pool), so two batches can be written at once.
+        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(cancellationToken);
 
         using var span = MatchmakingMetrics.Traces.StartActivity("import.batch");
         span?.SetTag("rows", batch.Count);

@@ -122,6 +122,30 @@ public sealed class ImportTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task NibRepeatedInLaterBatches_TheLastLineWins_WithBatchesWrittenAtOnce()
+    {
+        using var concurrent = Fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Import:BatchSize", "2").UseSetting("Import:BatchesInFlight", "3"));
+        using var client = concurrent.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiFixture.AdminKey);
+        var rows = new List<SupplierInput>();
+        foreach (var (name, batch) in new[] { ("Pertama", 1), ("Kedua", 2), ("Ketiga", 3) })
+        {
+            rows.Add(TestData.Supplier(name: $"CV Urutan {name}", nib: "9126000000001"));
+            rows.Add(TestData.Supplier(name: $"CV Urutan Lain {batch}", nib: $"912600000010{batch}"));
+        }
+
+        rows.AddRange(Enumerable.Range(1, 8).Select(i => TestData.Supplier(name: $"CV Urutan Banyak {i}", nib: $"912600000020{i}")));
+
+        var response = await client.PostAsync(Url, new StringContent(Ndjson(rows), Encoding.UTF8, "application/x-ndjson"));
+        var result = await response.ReadAsync<ImportResultDto>();
+
+        Assert.Equal((12, 2, 0, 7), (result.Accepted, result.Updated, result.Rejected, result.Batches));
+        var repeated = Assert.Single((await ListAsync("q=Urutan")).Items, s => s.Nib == "9126000000001");
+        Assert.Equal("CV Urutan Ketiga", repeated.Name);
+        Assert.Equal(12, (await ListAsync("q=Urutan&pageSize=50")).TotalCount);
+    }
+
+    [Fact]
     public async Task DuplicateNibInOneBatch_IsRejected()
     {
         var result = await ImportAsync(Ndjson([TestData.Supplier(name: "CV A", nib: "9125000000001"), TestData.Supplier(name: "CV B", nib: "9125000000001")]), "application/x-ndjson");

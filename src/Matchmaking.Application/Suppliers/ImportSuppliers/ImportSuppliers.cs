@@ -148,23 +148,49 @@ public sealed partial class ImportSuppliersCommandHandler(
         return imported;
     }
 
+    /// <summary>
+    /// Writes up to Import:BatchesInFlight batches at once (default 2), each in its own transaction, so PostgreSQL
+    /// works on more than one core. A batch repeating a NIB of a batch still being written waits for it, so a later
+    /// line still wins, as when batches go one at a time.
+    /// </summary>
     private async Task WriteBatchesAsync(ChannelReader<List<(int Line, Supplier Supplier)>> reader, ImportReport report, CancellationToken cancellationToken)
     {
+        var most = Math.Max(1, configuration.GetValue("Import:BatchesInFlight", 2));
+        var inFlight = new List<(Task Writing, HashSet<string> Nibs)>();
         await foreach (var batch in reader.ReadAllAsync(cancellationToken))
         {
-            var number = report.StartBatch();
-            try
+            var nibs = batch.Select(b => b.Supplier.Nib).ToHashSet(StringComparer.Ordinal);
+            foreach (var (writing, _) in inFlight.Where(f => f.Nibs.Overlaps(nibs)).ToList())
             {
-                var (inserted, replaced) = await writer.UpsertAsync(batch.Select(b => b.Supplier).ToList(), cancellationToken);
-                report.Stored(inserted, replaced);
+                await writing;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+
+            inFlight.RemoveAll(f => f.Writing.IsCompleted);
+            if (inFlight.Count >= most)
             {
-                // The writer rolled the whole batch back: every row of it is reported, none is stored.
-                foreach (var (line, supplier) in batch)
-                {
-                    report.Reject(line, supplier.Nib, new Dictionary<string, string[]> { ["batch"] = [$"Batch {number} was not stored: {FirstLine(exception.Message)}"] });
-                }
+                await Task.WhenAny(inFlight.Select(f => f.Writing));
+                inFlight.RemoveAll(f => f.Writing.IsCompleted);
+            }
+
+            inFlight.Add((WriteBatchAsync(batch, report.StartBatch(), report, cancellationToken), nibs));
+        }
+
+        await Task.WhenAll(inFlight.Select(f => f.Writing));
+    }
+
+    private async Task WriteBatchAsync(List<(int Line, Supplier Supplier)> batch, int number, ImportReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (inserted, replaced) = await writer.UpsertAsync(batch.Select(b => b.Supplier).ToList(), cancellationToken);
+            report.Stored(inserted, replaced);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The writer rolled the whole batch back: every row of it is reported, none is stored.
+            foreach (var (line, supplier) in batch)
+            {
+                report.Reject(line, supplier.Nib, new Dictionary<string, string[]> { ["batch"] = [$"Batch {number} was not stored: {FirstLine(exception.Message)}"] });
             }
         }
     }
