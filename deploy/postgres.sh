@@ -82,6 +82,14 @@ ensure_postgres() {
 # A streaming replica of the local server: cluster "<version> replica" on PG_REPLICA_PORT (default 5433), made
 # with pg_basebackup -R from the primary (Debian's pg_hba.conf lets the postgres user replicate over the local
 # socket). Sets PG_REPLICA_CONNECTION. Only for the machine's own server (not MATCHMAKING_CONNECTION or Docker).
+replica_streams() {
+  for _ in $(seq 1 20); do
+    [ "$(as_postgres psql -p "$PG_PORT" -tAc "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")" -gt 0 ] && return 0
+    sleep 1
+  done
+  return 1
+}
+
 ensure_replica() {
   PG_REPLICA_PORT="${PG_REPLICA_PORT:-5433}"
   local version datadir sudo=""
@@ -102,6 +110,18 @@ ensure_replica() {
     sleep 1
   done
   pg_isready -q -h "$PG_HOST" -p "$PG_REPLICA_PORT" || { echo "The replica did not start; see /var/log/postgresql/" >&2; exit 1; }
+  # A replica stopped while the primary wrote a lot (a 1M-row benchmark import) can ask for WAL the primary has
+  # already recycled (there is no slot, so a stopped replica never fills the primary's disk): it then never
+  # streams again. Take a fresh base backup when it does not stream within 20 s.
+  if ! replica_streams; then
+    log "The replica is not streaming (its WAL is gone from the primary): taking a fresh base backup"
+    $sudo pg_ctlcluster "$version" replica stop || true
+    datadir=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "replica" {print $6}')
+    $sudo rm -rf "$datadir"
+    as_postgres pg_basebackup -p "$PG_PORT" -D "$datadir" -R -X stream -c fast
+    $sudo pg_ctlcluster "$version" replica start
+    replica_streams || { echo "The replica does not stream; see /var/log/postgresql/" >&2; exit 1; }
+  fi
   # Tests pause and resume replay to show which server answered: granted on the primary (the replica follows)
   # in template1, so the databases the tests create have it too.
   for db in postgres template1; do
