@@ -79,6 +79,37 @@ ensure_postgres() {
   PG_SERVER_CONNECTION="Host=$PG_HOST;Port=$PG_PORT;Username=$PG_ROLE;Password=$PG_PASSWORD;Database=postgres"
 }
 
+# The benchmarks measure PostgreSQL with the memory settings the Kubernetes cluster runs it with
+# (deploy/k8s/database.yaml, read from there); shared_buffers is capped at a quarter of this machine's memory.
+# A local server is restarted once when a setting needs it; nothing changes for a server given by connection string.
+configure_like_deployment() {
+  have_local_server && [ -z "${MATCHMAKING_CONNECTION:-}" ] || return 0
+  local manifest setting value restart=0 memory_mb
+  manifest="$(dirname "${BASH_SOURCE[0]}")/k8s/database.yaml"
+  memory_mb=$(awk '/MemTotal/ {print int($2 / 1024)}' /proc/meminfo)
+  for setting in shared_buffers effective_cache_size work_mem jit; do
+    value=$(sed -nE "s/^ +$setting: \"?([^\"]+)\"?$/\1/p" "$manifest")
+    [ -n "$value" ] || continue
+    if [ "$setting" = shared_buffers ] && [ "${value%GB}" != "$value" ] && [ $(( ${value%GB} * 1024 )) -gt $(( memory_mb / 4 )) ]; then
+      value="$(( memory_mb / 4 ))MB"
+    fi
+    if [ "$(as_postgres psql -p "$PG_PORT" -tAc "SELECT current_setting('$setting') = '$value'")" != t ]; then
+      as_postgres psql -q -p "$PG_PORT" -c "ALTER SYSTEM SET $setting = '$value'"
+      [ "$setting" = shared_buffers ] && restart=1
+    fi
+  done
+  if [ "$restart" = 1 ]; then
+    local version cluster
+    read -r version cluster _ < <(pg_lsclusters -h | head -n 1)
+    log "Restarting PostgreSQL $version/$cluster for shared_buffers as deployed"
+    local sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
+    $sudo pg_ctlcluster "$version" "$cluster" restart
+    for _ in $(seq 1 30); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break; sleep 1; done
+  else
+    as_postgres psql -q -p "$PG_PORT" -c "SELECT pg_reload_conf()" >/dev/null
+  fi
+}
+
 # A streaming replica of the local server: cluster "<version> replica" on PG_REPLICA_PORT (default 5433), made
 # with pg_basebackup -R from the primary (Debian's pg_hba.conf lets the postgres user replicate over the local
 # socket). Sets PG_REPLICA_CONNECTION. Only for the machine's own server (not MATCHMAKING_CONNECTION or Docker).

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 source deploy/postgres.sh
 ensure_postgres
+configure_like_deployment
 BENCH_DB="${BENCH_DB:-matchmaking_bench}"
 if have_local_server && ! as_postgres psql -p "$PG_PORT" -tAc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'" | grep -q 1; then
   as_postgres createdb -p "$PG_PORT" -O "$PG_ROLE" "$BENCH_DB"

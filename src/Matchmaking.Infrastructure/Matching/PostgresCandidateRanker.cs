@@ -193,12 +193,15 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var bound = $"{Weighted(w, fit, capacityBound, proximityBound)} + 0.000001::float8";
         var cheapSum = cheap.Count == 0 ? "0" : string.Join(" + ", cheap);
 
+        // PostgreSQL evaluates fails again at each mention; without a distance limit it is the cheap count, tested once.
+        var fails = need.MaxDistanceKm is null ? "c.cheap" : $"c.cheap + {distanceFails}";
+        var failsAtMostOne = need.MaxDistanceKm is null ? "c.cheap <= 1" : "c.cheap <= 1 AND f.fails <= 1";
         string Scored(string profiles) => $"""
             SELECT p.supplier_id, f.fails, f.monthly, p.capacity_max, {weighted} AS y, {bound} AS bound
                 FROM {profiles}
                 CROSS JOIN LATERAL (SELECT {cheapSum} AS cheap) c
-                CROSS JOIN LATERAL (SELECT c.cheap + {distanceFails} AS fails, {monthly} AS monthly) f
-                WHERE {reach} AND c.cheap <= 1 AND f.fails <= 1
+                CROSS JOIN LATERAL (SELECT {fails} AS fails, {monthly} AS monthly) f
+                WHERE {reach} AND {failsAtMostOne}
             """;
 
         var barsSql = bars is null

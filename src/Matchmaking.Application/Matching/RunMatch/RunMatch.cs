@@ -73,6 +73,7 @@ public sealed partial class RunMatchCommandHandler(
         var ordered = clock.GetTimestamp();
         var records = await Reputation.TrackRecordsAsync(db, readIds, cancellationToken);
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => readIds.Contains(s.Id)).AsSplitQuery().ToDictionaryAsync(s => s.Id, cancellationToken);
+        var read = clock.GetTimestamp();
         var details = detailIds.Where(suppliers.ContainsKey)
             .ToDictionary(id => id, id => MatchScorer.Score(need, suppliers[id], today, records.GetValueOrDefault(id, TrackRecordFigures.None)));
 
@@ -101,15 +102,15 @@ public sealed partial class RunMatchCommandHandler(
         await writer.WriteAsync(run, matches, [.. nearMisses.Select(n => new NearMissRecord(
             Guid.CreateVersion7(), run.Id, need.Id, n.Supplier.Id, n.Supplier.ProvinceCode, n.Gap.Kind, n.Gap.Subject, n.Gap.Message, n.UpgradePath?.FacilityId))], cancellationToken);
         metrics.MatchRunCandidates.Record(ranking.Qualifying);
-        LogRun(run.Id, ranking.Qualifying, ranking.Scans, Ms(started, ranked), Ms(ranked, ordered), Ms(ordered, scored), Ms(scored, described), Ms(described, clock.GetTimestamp()));
+        LogRun(run.Id, ranking.Qualifying, ranking.Scans, Ms(started, ranked), Ms(ranked, ordered), Ms(ordered, read), Ms(read, scored), Ms(scored, described), Ms(described, clock.GetTimestamp()));
         return new MatchRunDto(run.Id, run.NeedId, run.CreatedAt, run.CandidatesConsidered, run.MatchCount);
     }
 
     private double Ms(long from, long to) => clock.GetElapsedTime(from, to).TotalMilliseconds;
 
     [LoggerMessage(Level = LogLevel.Debug, Message =
-        "Match run {RunId} ({Qualifying} qualifying): ranking {RankMs:F1} ms in {Scans} scan(s), exposure {ExposureMs:F1} ms, reading and scoring the kept suppliers with consortia {ReadMs:F1} ms, near misses {NearMs:F1} ms, saving {SaveMs:F1} ms")]
-    private partial void LogRun(Guid runId, int qualifying, int scans, double rankMs, double exposureMs, double readMs, double nearMs, double saveMs);
+        "Match run {RunId} ({Qualifying} qualifying): ranking {RankMs:F1} ms in {Scans} scan(s), exposure {ExposureMs:F1} ms, reading the kept suppliers {ReadMs:F1} ms, scoring them with consortia {ScoreMs:F1} ms, near misses {NearMs:F1} ms, saving {SaveMs:F1} ms")]
+    private partial void LogRun(Guid runId, int qualifying, int scans, double rankMs, double exposureMs, double readMs, double scoreMs, double nearMs, double saveMs);
 
     /// <summary>Consortia only when no single qualifying supplier can deliver the whole quantity by the date.</summary>
     private static IEnumerable<Proposal> Consortia(Need need, List<ScoredSupplier> qualifying)
