@@ -49,13 +49,15 @@ PY
 python3 - <<'PY'
 import re, statistics
 # The handler's Debug line per run (RunMatchCommandHandler.LogRun); the first is the warm-up.
-found = re.findall(r'ranking ([0-9.]+) ms in (\d+) scan\(s\), exposure ([0-9.]+) ms, reading the kept suppliers ([0-9.]+) ms, scoring them with consortia ([0-9.]+) ms, near misses ([0-9.]+) ms, saving ([0-9.]+) ms',
+found = re.findall(r'ranking ([0-9.]+) ms in (\d+) scan\(s\) \(narrowed to the code: (True|False)\), exposure ([0-9.]+) ms, reading the kept suppliers ([0-9.]+) ms, scoring them with consortia ([0-9.]+) ms, near misses ([0-9.]+) ms, saving ([0-9.]+) ms',
                    open('/tmp/matchmaking-bench-api.log').read())[1:]
 if found:
+    narrowed = sum(1 for row in found if row[2] == 'True')
+    found = [row[:2] + row[3:] for row in found]
     names = ['ranking', 'scans', 'exposure', 'read', 'score+consortia', 'near misses', 'saving']
     cols = list(zip(*[[float(v) for v in row] for row in found]))
     print('inside the API, per run (median / max ms):', ', '.join(f"{n} {statistics.median(c):.0f} / {max(c):.0f}" for n, c in zip(names, cols) if n != 'scans'))
-    print(f"runs ranked in more than one scan: {sum(1 for s in cols[1] if s > 1)} of {len(found)}")
+    print(f"runs ranked in more than one scan: {sum(1 for s in cols[1] if s > 1)} of {len(found)}; read only the suppliers covering the one code: {narrowed}")
 PY
 echo "API RSS: $(ps -o rss= -p $API_PID | awk '{printf "%.0f MB", $1/1024}')"
 echo "per need (id, qualifying, api ms, sql ms, api rss MB): /tmp/match-bench.tsv"

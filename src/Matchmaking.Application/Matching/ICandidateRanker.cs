@@ -19,10 +19,19 @@ public interface ICandidateRanker
 public sealed record RankedSupplier(Guid SupplierId, double Score);
 
 /// <param name="Qualifying">Active suppliers meeting every hard constraint.</param>
-/// <param name="NearMissCount">Suppliers failing exactly one, within near-miss reach.</param>
+/// <param name="NearMissCount">Suppliers failing exactly one, within near-miss reach, counted up to <see cref="NearMissCountLimit"/>.</param>
 /// <param name="SomeoneDeliversAll">Whether a single qualifying supplier can deliver the whole quantity by the date.</param>
 /// <param name="Matches">The best qualifying suppliers by score, unordered within equal scores.</param>
 /// <param name="NearMisses">The best near misses by score, unordered within equal scores.</param>
 /// <param name="Scans">How many passes over the suppliers the ranking took (more than one when a first guess proved too narrow).</param>
+/// <param name="NarrowedToTheCode">
+/// Whether only the suppliers covering the need's one code were read (through an index), the near misses lacking it
+/// being counted and proved unable to rank.
+/// </param>
 public sealed record CandidateRanking(
-    int Qualifying, int NearMissCount, bool SomeoneDeliversAll, IReadOnlyList<RankedSupplier> Matches, IReadOnlyList<RankedSupplier> NearMisses, int Scans = 1);
+    int Qualifying, int NearMissCount, bool SomeoneDeliversAll, IReadOnlyList<RankedSupplier> Matches, IReadOnlyList<RankedSupplier> NearMisses, int Scans = 1,
+    bool NarrowedToTheCode = false)
+{
+    /// <summary>Near misses are counted up to this many: a list shows no more (and counting them all would read every one).</summary>
+    public const int NearMissCountLimit = 1000;
+}

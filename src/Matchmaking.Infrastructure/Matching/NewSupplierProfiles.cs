@@ -9,7 +9,7 @@ namespace Matchmaking.Infrastructure.Matching;
 
 /// <summary>
 /// Match profiles of suppliers that have just been registered, computed here exactly as
-/// refresh_supplier_match_profiles computes them in SQL (migration ProfileCapacityMax), and written by binary COPY.
+/// refresh_supplier_match_profiles computes them in SQL (migration ProfileCoveredBits), and written by binary COPY.
 /// A bulk import writes its new suppliers' profiles this way instead of aggregating the children it has just
 /// copied a second time. A new supplier has no partnerships, so it has no track record yet.
 /// MatchProfileCopyTests hold both ways equal, column by column.
@@ -19,7 +19,7 @@ public static class NewSupplierProfiles
     private static readonly CertificationScheme[] Schemes = Enum.GetValues<CertificationScheme>();
 
     private static readonly string Columns = "supplier_id, active, umk, latitude, longitude, tkdn, covered, exact, capacity, capacity_max, "
-        + string.Join(", ", Schemes.Select(s => $"certified_{s.ToString().ToLowerInvariant()}")) + ", completed_count, average_rating";
+        + string.Join(", ", Schemes.Select(s => $"certified_{s.ToString().ToLowerInvariant()}")) + ", completed_count, average_rating, covered_bits";
 
     public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<Supplier> suppliers, ReferenceCatalog catalog, CancellationToken cancellationToken)
     {
@@ -67,6 +67,7 @@ public static class NewSupplierProfiles
 
             await importer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
             await importer.WriteAsync(0d, NpgsqlDbType.Double, cancellationToken);
+            await importer.WriteAsync(BitsOf(covered), NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
@@ -99,6 +100,21 @@ public static class NewSupplierProfiles
         }
 
         return (covered, exact, capacity);
+    }
+
+    /// <summary>The set bits of <paramref name="covered"/>, in ascending order.</summary>
+    private static int[] BitsOf(long covered)
+    {
+        var bits = new int[long.PopCount(covered)];
+        for (int bit = 0, next = 0; next < bits.Length; bit++)
+        {
+            if ((covered & (1L << bit)) != 0)
+            {
+                bits[next++] = bit;
+            }
+        }
+
+        return bits;
     }
 
     /// <summary>The scheme's certificate periods, both ends included, an unknown issue date open below; reversed periods are left out.</summary>

@@ -43,19 +43,15 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
 
         try
         {
-            var bars = firstBars;
-            for (var scans = 1; ; scans++)
+            var reach = ReachOf(need);
+            var ranking = await RankWithinAsync(connection, need, today, matches, nearMisses, firstBars, reach, cancellationToken);
+            if (reach == Reach.EveryCode && !LackingTheCodeCannotRank(need, ranking.NearMisses, nearMisses))
             {
-                var pass = await ScanAsync(connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(), Sql(need, today, matches, nearMisses, CapabilityBits.Of(catalog), bars), cancellationToken);
-                var best = Best(pass.Qualified, pass.Qualifying, matches, pass.Bars.Matches);
-                var near = Best(pass.Near, pass.NearMissCount, nearMisses, pass.Bars.NearMisses);
-                if (best is not null && near is not null)
-                {
-                    return new CandidateRanking(pass.Qualifying, pass.NearMissCount, pass.DeliversAll, best, near, scans);
-                }
-
-                bars = new Bars(best is null ? Lower(pass.Bars.Matches) : pass.Bars.Matches, near is null ? Lower(pass.Bars.NearMisses) : pass.Bars.NearMisses);
+                var everyone = await RankWithinAsync(connection, need, today, matches, nearMisses, firstBars, Reach.Everyone, cancellationToken);
+                return everyone with { Scans = ranking.Scans + everyone.Scans };
             }
+
+            return ranking;
         }
         finally
         {
@@ -66,10 +62,72 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         }
     }
 
+    /// <summary>What the scan reads (docs/decisions/0014).</summary>
+    public enum Reach
+    {
+        /// <summary>Every active profile in near-miss reach: a need naming a whole family, which most suppliers cover.</summary>
+        Everyone,
+
+        /// <summary>
+        /// Through the covered_bits index, the profiles covering at least one needed code: a need for two or more codes
+        /// below their families. A supplier failing at most one constraint covers all but one of them, so nothing is lost.
+        /// </summary>
+        SomeCode,
+
+        /// <summary>
+        /// Through the covered_bits index, the profiles covering the one needed code (below its family). The near misses
+        /// lacking it are only counted: they can score no more than <see cref="LackingTheCodeBound"/>, so when the near
+        /// misses found rank above that the list is theirs; otherwise the ranking reads <see cref="Everyone"/>.
+        /// </summary>
+        EveryCode,
+    }
+
+    public static Reach ReachOf(Need need) =>
+        need.CapabilityCodes.Count == 0 || need.CapabilityCodes.Any(code => !code.Contains('.', StringComparison.Ordinal)) ? Reach.Everyone
+        : need.CapabilityCodes.Count == 1 ? Reach.EveryCode
+        : Reach.SomeCode;
+
+    /// <summary>
+    /// The most a supplier lacking a need's one code can score: no capability fit, no capacity for it (with a quantity
+    /// to deliver), and the other components whole; a millionth of a point more for floating-point.
+    /// </summary>
+    public static double LackingTheCodeBound(Need need) =>
+        (100 * ((need.Quantity <= 0 ? need.Weights.Capacity : 0) + need.Weights.Proximity + need.Weights.TrackRecord + need.Weights.LocalContent)) + 0.000001;
+
+    /// <summary>
+    /// Whether the near misses found fill the list and its last score rounds above any a supplier lacking the code
+    /// can reach (0.1 of headroom: a score rounds at most 0.05 up), so none of those belongs in it, not even as a tie.
+    /// </summary>
+    private static bool LackingTheCodeCannotRank(Need need, IReadOnlyList<RankedSupplier> found, int wanted) =>
+        found.Count >= wanted && found.Min(n => n.Score) > LackingTheCodeBound(need) + 0.1;
+
+    private async Task<CandidateRanking> RankWithinAsync(
+        NpgsqlConnection connection, Need need, DateOnly today, int matches, int nearMisses, Bars? firstBars, Reach reach, CancellationToken cancellationToken)
+    {
+        var bars = firstBars;
+        for (var scans = 1; ; scans++)
+        {
+            var pass = await ScanAsync(connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+                Sql(need, today, matches, nearMisses, CapabilityBits.Of(catalog), bars, reach), cancellationToken);
+            var best = Best(pass.Qualified, pass.Qualifying, matches, pass.Bars.Matches);
+            var near = Best(pass.Near, pass.NearMissCount, nearMisses, pass.Bars.NearMisses);
+            if (best is not null && near is not null)
+            {
+                var nearMissCount = (int)Math.Min(CandidateRanking.NearMissCountLimit, (long)pass.NearMissCount + pass.LackingTheCode);
+                return new CandidateRanking(pass.Qualifying, nearMissCount, pass.DeliversAll, best, near, scans, reach == Reach.EveryCode);
+            }
+
+            bars = new Bars(best is null ? Lower(pass.Bars.Matches) : pass.Bars.Matches, near is null ? Lower(pass.Bars.NearMisses) : pass.Bars.NearMisses);
+        }
+    }
+
     /// <summary>The bar per list: a supplier is scored exactly and comes back only when its unrounded score reaches it.</summary>
     public sealed record Bars(double Matches, double NearMisses);
 
-    private sealed record Pass(int Qualifying, int NearMissCount, bool DeliversAll, Bars Bars, List<(Guid Id, double Y)> Qualified, List<(Guid Id, double Y)> Near);
+    /// <param name="NearMissCount">The near misses the scan read (with <see cref="Reach.EveryCode"/>, not those lacking the code).</param>
+    /// <param name="LackingTheCode">With <see cref="Reach.EveryCode"/>, the near misses lacking the code, counted up to the limit.</param>
+    private sealed record Pass(
+        int Qualifying, int NearMissCount, int LackingTheCode, bool DeliversAll, Bars Bars, List<(Guid Id, double Y)> Qualified, List<(Guid Id, double Y)> Near);
 
     private static async Task<Pass> ScanAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
@@ -78,10 +136,11 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         Pass? pass = null;
         while (await reader.ReadAsync(cancellationToken))
         {
-            pass ??= new Pass((int)reader.GetInt64(0), (int)reader.GetInt64(1), reader.GetBoolean(2), new Bars(reader.GetDouble(3), reader.GetDouble(4)), [], []);
-            if (!reader.IsDBNull(5))
+            pass ??= new Pass((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), reader.GetBoolean(3),
+                new Bars(reader.GetDouble(4), reader.GetDouble(5)), [], []);
+            if (!reader.IsDBNull(6))
             {
-                (reader.GetInt32(5) == 0 ? pass.Qualified : pass.Near).Add((reader.GetGuid(6), reader.GetDouble(7)));
+                (reader.GetInt32(6) == 0 ? pass.Qualified : pass.Near).Add((reader.GetGuid(7), reader.GetDouble(8)));
             }
         }
 
@@ -124,7 +183,7 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
     /// The statement for a need; <paramref name="bits"/> maps each taxonomy code to its bit in the profile masks.
     /// Without <paramref name="bars"/> they are guessed from the sample.
     /// </summary>
-    public static string Sql(Need need, DateOnly today, int matches, int nearMisses, IReadOnlyDictionary<string, int> bits, Bars? bars = null)
+    public static string Sql(Need need, DateOnly today, int matches, int nearMisses, IReadOnlyDictionary<string, int> bits, Bars? bars = null, Reach reach = Reach.Everyone)
     {
         var codes = need.CapabilityCodes;
         var months = Scoring.MonthsUntil(today, need.NeededBy);
@@ -139,8 +198,14 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
             $"CASE WHEN p.covered & {Mask(bits, code)} <> 0 THEN coalesce(p.capacity[1 + bit_count((p.covered & {Mask(bits, code) - 1})::bit(64))], 0::float8) ELSE 0::float8 END"));
 
         // Cheap failures first (bits, dates, numbers); the distance only for suppliers failing at most one of those.
+        // Read through the index, every supplier covers the one code.
         var cheap = new List<string>();
-        cheap.AddRange(codes.Select(code => $"(p.covered & {Mask(bits, code)} = 0)::int"));
+        var lackingTheCode = reach == Reach.EveryCode ? codes.Select(code => $"p.covered & {Mask(bits, code)} = 0").Single() : null;
+        if (reach != Reach.EveryCode)
+        {
+            cheap.AddRange(codes.Select(code => $"(p.covered & {Mask(bits, code)} = 0)::int"));
+        }
+
         cheap.AddRange(need.RequiredCertifications.Select(scheme =>
             $"((p.certified_{scheme.ToString().ToLowerInvariant()} @> DATE '{need.NeededBy:yyyy-MM-dd}') IS NOT TRUE)::int"));
         if (need.MinTkdnPercent is { } minTkdn)
@@ -153,11 +218,20 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
             cheap.Add("(NOT p.umk)::int");
         }
 
-        var reach = new StringBuilder("p.active");
+        var withinFamilies = new StringBuilder("p.active");
         foreach (var family in codes.Select(code => code.Split('.')[0]).Distinct(StringComparer.Ordinal))
         {
-            reach.Append(CultureInfo.InvariantCulture, $" AND p.covered & {Mask(bits, family)} <> 0");
+            withinFamilies.Append(CultureInfo.InvariantCulture, $" AND p.covered & {Mask(bits, family)} <> 0");
         }
+
+        var where = new StringBuilder(withinFamilies.ToString());
+        var neededBits = string.Join(", ", codes.Select(code => bits[code].ToString(CultureInfo.InvariantCulture)));
+        where.Append(reach switch
+        {
+            Reach.EveryCode => $" AND p.covered_bits @> ARRAY[{neededBits}]",
+            Reach.SomeCode => $" AND p.covered_bits && ARRAY[{neededBits}]",
+            _ => "",
+        });
 
         var latitude = need.DeliveryLocation.Latitude;
         var longitude = need.DeliveryLocation.Longitude;
@@ -171,13 +245,15 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var (x, y, z) = (Math.Cos(Radians(latitude)) * Math.Cos(Radians(longitude)), Math.Cos(Radians(latitude)) * Math.Sin(Radians(longitude)), Math.Sin(Radians(latitude)));
         var chord2 = $"((p.ux - {F(x)}) * (p.ux - {F(x)}) + (p.uy - {F(y)}) * (p.uy - {F(y)}) + (p.uz - {F(z)}) * (p.uz - {F(z)}))";
 
-        var distanceFails = "0";
+        string? distanceFails = null;
+        var withinTheDistance = "";
         if (need.MaxDistanceKm is { } maxKm)
         {
-            reach.Append(" AND ").Append(BoundingBox(latitude, longitude, HardConstraints.NearMissDistanceFactor * maxKm));
-            reach.Append(CultureInfo.InvariantCulture, $" AND (c.cheap = 0 OR {BoundingBox(latitude, longitude, maxKm)})");
-            reach.Append(" AND ").Append(Within(chord2, km, HardConstraints.NearMissDistanceFactor * maxKm));
+            where.Append(" AND ").Append(BoundingBox(latitude, longitude, HardConstraints.NearMissDistanceFactor * maxKm));
+            where.Append(CultureInfo.InvariantCulture, $" AND (c.cheap = 0 OR {BoundingBox(latitude, longitude, maxKm)})");
+            where.Append(" AND ").Append(Within(chord2, km, HardConstraints.NearMissDistanceFactor * maxKm));
             distanceFails = $"(NOT {Within(chord2, km, maxKm)})::int";
+            withinTheDistance = $" AND {BoundingBox(latitude, longitude, maxKm)} AND {Within(chord2, km, maxKm)}";
         }
 
         var proximity = $"exp({F(-Math.Log(2))} * greatest(0::float8, {km}) / {F(Scoring.ProximityHalfDistanceKm)})";
@@ -194,14 +270,14 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var cheapSum = cheap.Count == 0 ? "0" : string.Join(" + ", cheap);
 
         // PostgreSQL evaluates fails again at each mention; without a distance limit it is the cheap count, tested once.
-        var fails = need.MaxDistanceKm is null ? "c.cheap" : $"c.cheap + {distanceFails}";
-        var failsAtMostOne = need.MaxDistanceKm is null ? "c.cheap <= 1" : "c.cheap <= 1 AND f.fails <= 1";
+        var fails = distanceFails is null ? "c.cheap" : $"c.cheap + {distanceFails}";
+        var failsAtMostOne = distanceFails is null ? "c.cheap <= 1" : "c.cheap <= 1 AND f.fails <= 1";
         string Scored(string profiles) => $"""
             SELECT p.supplier_id, f.fails, f.monthly, p.capacity_max, {weighted} AS y, {bound} AS bound
                 FROM {profiles}
                 CROSS JOIN LATERAL (SELECT {cheapSum} AS cheap) c
                 CROSS JOIN LATERAL (SELECT {fails} AS fails, {monthly} AS monthly) f
-                WHERE {reach} AND {failsAtMostOne}
+                WHERE {where} AND {failsAtMostOne}
             """;
 
         var barsSql = bars is null
@@ -215,6 +291,12 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var bar = "CASE WHEN s.fails = 0 THEN (SELECT matches FROM bars) ELSE (SELECT near_misses FROM bars) END";
         var lowestBar = "least((SELECT matches FROM bars), (SELECT near_misses FROM bars))";
 
+        // The near misses lacking the one code: a count that stops at the limit, over the rows that meet everything else.
+        var lackingCount = lackingTheCode is null ? "0::bigint" : $"""
+            (SELECT count(*) FROM (SELECT FROM supplier_match_profiles p
+                WHERE {withinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance} LIMIT {CandidateRanking.NearMissCountLimit}) l)
+            """;
+
         // fails is an expression PostgreSQL evaluates again at every mention, so each row mentions it as few times as it can:
         // fails is 0 or 1 here, so one sum counts the near misses, and a row's own bar is looked at only when it reaches the lower one.
         return $"""
@@ -224,7 +306,7 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
                        coalesce(bool_or(s.capacity_max * {F(months)} >= {F(quantity)} AND s.monthly * {F(months)} >= {F(quantity)} AND s.fails = 0), false) AS delivers_all,
                        array_collect(row(s.fails, s.supplier_id, s.y)) FILTER (WHERE s.bound >= {lowestBar} AND s.bound >= {bar} AND s.y >= {bar}) AS cleared
                 FROM ({Scored("supplier_match_profiles p")}) s)
-            SELECT t.qualifying, t.near_misses, t.delivers_all, b.matches, b.near_misses, r.fails, r.supplier_id, r.y
+            SELECT t.qualifying, t.near_misses, {lackingCount} AS lacking_the_code, t.delivers_all, b.matches, b.near_misses, r.fails, r.supplier_id, r.y
             FROM totals t CROSS JOIN bars b LEFT JOIN LATERAL unnest(t.cleared) AS r (fails int, supplier_id uuid, y float8) ON true
             """;
     }

@@ -35,7 +35,7 @@ public sealed class ListNearMissesQueryHandler(IMapper mapper, IApplicationDbCon
     : IRequestHandler<ListNearMissesQuery, PagedList<NearMissDto>>
 {
     /// <summary>Near misses listed per need: the best this many.</summary>
-    public const int MaxListed = 1000;
+    public const int MaxListed = CandidateRanking.NearMissCountLimit;
 
     public async Task<PagedList<NearMissDto>> Handle(ListNearMissesQuery request, CancellationToken cancellationToken)
     {

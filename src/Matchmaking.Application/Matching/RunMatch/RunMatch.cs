@@ -102,15 +102,15 @@ public sealed partial class RunMatchCommandHandler(
         await writer.WriteAsync(run, matches, [.. nearMisses.Select(n => new NearMissRecord(
             Guid.CreateVersion7(), run.Id, need.Id, n.Supplier.Id, n.Supplier.ProvinceCode, n.Gap.Kind, n.Gap.Subject, n.Gap.Message, n.UpgradePath?.FacilityId))], cancellationToken);
         metrics.MatchRunCandidates.Record(ranking.Qualifying);
-        LogRun(run.Id, ranking.Qualifying, ranking.Scans, Ms(started, ranked), Ms(ranked, ordered), Ms(ordered, read), Ms(read, scored), Ms(scored, described), Ms(described, clock.GetTimestamp()));
+        LogRun(run.Id, ranking.Qualifying, ranking.Scans, ranking.NarrowedToTheCode, Ms(started, ranked), Ms(ranked, ordered), Ms(ordered, read), Ms(read, scored), Ms(scored, described), Ms(described, clock.GetTimestamp()));
         return new MatchRunDto(run.Id, run.NeedId, run.CreatedAt, run.CandidatesConsidered, run.MatchCount);
     }
 
     private double Ms(long from, long to) => clock.GetElapsedTime(from, to).TotalMilliseconds;
 
     [LoggerMessage(Level = LogLevel.Debug, Message =
-        "Match run {RunId} ({Qualifying} qualifying): ranking {RankMs:F1} ms in {Scans} scan(s), exposure {ExposureMs:F1} ms, reading the kept suppliers {ReadMs:F1} ms, scoring them with consortia {ScoreMs:F1} ms, near misses {NearMs:F1} ms, saving {SaveMs:F1} ms")]
-    private partial void LogRun(Guid runId, int qualifying, int scans, double rankMs, double exposureMs, double readMs, double scoreMs, double nearMs, double saveMs);
+        "Match run {RunId} ({Qualifying} qualifying): ranking {RankMs:F1} ms in {Scans} scan(s) (narrowed to the code: {Narrowed}), exposure {ExposureMs:F1} ms, reading the kept suppliers {ReadMs:F1} ms, scoring them with consortia {ScoreMs:F1} ms, near misses {NearMs:F1} ms, saving {SaveMs:F1} ms")]
+    private partial void LogRun(Guid runId, int qualifying, int scans, bool narrowed, double rankMs, double exposureMs, double readMs, double scoreMs, double nearMs, double saveMs);
 
     /// <summary>Consortia only when no single qualifying supplier can deliver the whole quantity by the date.</summary>
     private static IEnumerable<Proposal> Consortia(Need need, List<ScoredSupplier> qualifying)

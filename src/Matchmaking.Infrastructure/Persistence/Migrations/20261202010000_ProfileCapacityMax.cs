@@ -14,13 +14,8 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
     [Migration("20261202010000_ProfileCapacityMax")]
     public partial class ProfileCapacityMax : Migration
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("""
-                ALTER TABLE supplier_match_profiles ALTER COLUMN capacity_max DROP EXPRESSION;
-                DROP FUNCTION array_greatest(double precision[]);
-
+        /// <summary>The profile refresh of this migration (also restored by ProfileCoveredBits.Down).</summary>
+        internal const string RefreshProfiles = """
                 CREATE OR REPLACE FUNCTION refresh_supplier_match_profiles(ids uuid[]) RETURNS void LANGUAGE sql AS $$
                     WITH changed AS (SELECT DISTINCT id FROM unnest(ids) AS u (id)),
                     per_bit AS (
@@ -70,7 +65,15 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         certified_spln = EXCLUDED.certified_spln, certified_other = EXCLUDED.certified_other,
                         completed_count = EXCLUDED.completed_count, average_rating = EXCLUDED.average_rating, capacity_max = EXCLUDED.capacity_max;
                 $$;
-                """);
+                """;
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                ALTER TABLE supplier_match_profiles ALTER COLUMN capacity_max DROP EXPRESSION;
+                DROP FUNCTION array_greatest(double precision[]);
+                """ + RefreshProfiles);
         }
 
         /// <inheritdoc />
