@@ -13,6 +13,8 @@ namespace Matchmaking.Infrastructure.Matching;
 /// A bulk import writes its new suppliers' profiles this way instead of aggregating the children it has just
 /// copied a second time. A new supplier has no partnerships, so it has no track record yet.
 /// MatchProfileCopyTests hold both ways equal, column by column.
+/// The rows are written in the order of their covered bits, so the suppliers of one code lie on few pages and a
+/// match run reading them through the covered_bits index visits those pages only (docs/decisions/0014).
 /// </summary>
 public static class NewSupplierProfiles
 {
@@ -29,10 +31,12 @@ public static class NewSupplierProfiles
         }
 
         var coverage = CapabilityBits.CoverageOf(catalog);
+        var rows = suppliers.Select(s => (Supplier: s, Capabilities: Capabilities(s.Capabilities, coverage)))
+            .Select(r => (r.Supplier, r.Capabilities, Bits: BitsOf(r.Capabilities.Covered)))
+            .OrderBy(r => r.Bits, BitsOrder.Instance);
         await using var importer = await connection.BeginBinaryImportAsync($"COPY supplier_match_profiles ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var s in suppliers)
+        foreach (var (s, (covered, exact, capacity), bits) in rows)
         {
-            var (covered, exact, capacity) = Capabilities(s.Capabilities, coverage);
             await importer.StartRowAsync(cancellationToken);
             await importer.WriteAsync(s.Id, NpgsqlDbType.Uuid, cancellationToken);
             await importer.WriteAsync(s.Active, NpgsqlDbType.Boolean, cancellationToken);
@@ -67,7 +71,7 @@ public static class NewSupplierProfiles
 
             await importer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
             await importer.WriteAsync(0d, NpgsqlDbType.Double, cancellationToken);
-            await importer.WriteAsync(BitsOf(covered), NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(bits, NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
@@ -115,6 +119,14 @@ public static class NewSupplierProfiles
         }
 
         return bits;
+    }
+
+    /// <summary>Arrays as PostgreSQL orders them: element by element, a prefix first.</summary>
+    private sealed class BitsOrder : IComparer<int[]>
+    {
+        public static readonly BitsOrder Instance = new();
+
+        public int Compare(int[]? x, int[]? y) => ((ReadOnlySpan<int>)x).SequenceCompareTo(y);
     }
 
     /// <summary>The scheme's certificate periods, both ends included, an unknown issue date open below; reversed periods are left out.</summary>

@@ -45,13 +45,25 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         {
             var reach = ReachOf(need);
             var ranking = await RankWithinAsync(connection, need, today, matches, nearMisses, firstBars, reach, cancellationToken);
-            if (reach == Reach.EveryCode && !LackingTheCodeCannotRank(need, ranking.NearMisses, nearMisses))
+            if (reach != Reach.EveryCode || nearMisses <= 0 || (ranking.NearMisses.Count >= nearMisses && ranking.NearMisses.Min(n => n.Score) > LackingTheCodeBound(need) + 0.1))
+            {
+                return ranking;
+            }
+
+            // Too few near misses cover the code to fill the list: the best of those lacking it are needed, so read them all.
+            if (ranking.NearMisses.Count < nearMisses)
             {
                 var everyone = await RankWithinAsync(connection, need, today, matches, nearMisses, firstBars, Reach.Everyone, cancellationToken);
                 return everyone with { Scans = ranking.Scans + everyone.Scans };
             }
 
-            return ranking;
+            // The list is full: a supplier lacking the code belongs in it only with a score rounding to at least its last one's,
+            // so only those scoring above the last one's less 0.1 are looked for, and merged in.
+            var last = ranking.NearMisses.Min(n => n.Score);
+            var lacking = await RowsAsync(connection, LackingTheCodeSql(need, today, CapabilityBits.Of(catalog), last - 0.1), cancellationToken);
+            var merged = ranking.NearMisses.Concat(lacking.Select(l => new RankedSupplier(l.Id, Rounded(l.Y)))).OrderByDescending(n => n.Score).ToList();
+            var cut = merged[nearMisses - 1].Score;
+            return ranking with { NearMisses = [.. merged.TakeWhile(n => n.Score >= cut)], Scans = ranking.Scans + 1 };
         }
         finally
         {
@@ -75,9 +87,10 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         SomeCode,
 
         /// <summary>
-        /// Through the covered_bits index, the profiles covering the one needed code (below its family). The near misses
-        /// lacking it are only counted: they can score no more than <see cref="LackingTheCodeBound"/>, so when the near
-        /// misses found rank above that the list is theirs; otherwise the ranking reads <see cref="Everyone"/>.
+        /// Through the covered_bits index, the profiles covering the one needed code (below its family); the near misses
+        /// lacking it are counted up to the limit. They score at most <see cref="LackingTheCodeBound"/>. When the near
+        /// misses found fill the list above that, it is theirs; when it is full, those lacking the code that could still
+        /// enter it are looked for by <see cref="LackingTheCodeSql"/>; when it is not full, the ranking reads <see cref="Everyone"/>.
         /// </summary>
         EveryCode,
     }
@@ -93,13 +106,6 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
     /// </summary>
     public static double LackingTheCodeBound(Need need) =>
         (100 * ((need.Quantity <= 0 ? need.Weights.Capacity : 0) + need.Weights.Proximity + need.Weights.TrackRecord + need.Weights.LocalContent)) + 0.000001;
-
-    /// <summary>
-    /// Whether the near misses found fill the list and its last score rounds above any a supplier lacking the code
-    /// can reach (0.1 of headroom: a score rounds at most 0.05 up), so none of those belongs in it, not even as a tie.
-    /// </summary>
-    private static bool LackingTheCodeCannotRank(Need need, IReadOnlyList<RankedSupplier> found, int wanted) =>
-        found.Count >= wanted && found.Min(n => n.Score) > LackingTheCodeBound(need) + 0.1;
 
     private async Task<CandidateRanking> RankWithinAsync(
         NpgsqlConnection connection, Need need, DateOnly today, int matches, int nearMisses, Bars? firstBars, Reach reach, CancellationToken cancellationToken)
@@ -128,6 +134,19 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
     /// <param name="LackingTheCode">With <see cref="Reach.EveryCode"/>, the near misses lacking the code, counted up to the limit.</param>
     private sealed record Pass(
         int Qualifying, int NearMissCount, int LackingTheCode, bool DeliversAll, Bars Bars, List<(Guid Id, double Y)> Qualified, List<(Guid Id, double Y)> Near);
+
+    private async Task<List<(Guid Id, double Y)>> RowsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<(Guid Id, double Y)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetGuid(0), reader.GetDouble(1)));
+        }
+
+        return rows;
+    }
 
     private static async Task<Pass> ScanAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
@@ -183,7 +202,18 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
     /// The statement for a need; <paramref name="bits"/> maps each taxonomy code to its bit in the profile masks.
     /// Without <paramref name="bars"/> they are guessed from the sample.
     /// </summary>
-    public static string Sql(Need need, DateOnly today, int matches, int nearMisses, IReadOnlyDictionary<string, int> bits, Bars? bars = null, Reach reach = Reach.Everyone)
+    public static string Sql(Need need, DateOnly today, int matches, int nearMisses, IReadOnlyDictionary<string, int> bits, Bars? bars = null, Reach reach = Reach.Everyone) =>
+        Statement(need, today, matches, nearMisses, bits, bars, reach, null);
+
+    /// <summary>
+    /// For a need of one code: the near misses lacking it whose unrounded score reaches <paramref name="from"/>. Only a
+    /// supplier whose track record and local content could still make up the score is tested, which the index on them finds.
+    /// </summary>
+    public static string LackingTheCodeSql(Need need, DateOnly today, IReadOnlyDictionary<string, int> bits, double from) =>
+        Statement(need, today, 0, 0, bits, null, Reach.EveryCode, from);
+
+    private static string Statement(
+        Need need, DateOnly today, int matches, int nearMisses, IReadOnlyDictionary<string, int> bits, Bars? bars, Reach reach, double? lackingFrom)
     {
         var codes = need.CapabilityCodes;
         var months = Scoring.MonthsUntil(today, need.NeededBy);
@@ -268,6 +298,15 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var proximityBound = $"exp({F(-Math.Log(2))} * ({F(Domain.Common.GeoPoint.EarthRadiusKm)} * sqrt({chord2})) / {F(Scoring.ProximityHalfDistanceKm)})";
         var bound = $"{Weighted(w, fit, capacityBound, proximityBound)} + 0.000001::float8";
         var cheapSum = cheap.Count == 0 ? "0" : string.Join(" + ", cheap);
+        if (lackingFrom is { } from)
+        {
+            return $"""
+                SELECT p.supplier_id, {weighted} AS y
+                FROM supplier_match_profiles p
+                CROSS JOIN LATERAL (SELECT {monthly} AS monthly) f
+                WHERE {withinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance}{CouldReach(need, from)} AND {weighted} >= {F(from)}
+                """;
+        }
 
         // PostgreSQL evaluates fails again at each mention; without a distance limit it is the cheap count, tested once.
         var fails = distanceFails is null ? "c.cheap" : $"c.cheap + {distanceFails}";
@@ -309,6 +348,28 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
             SELECT t.qualifying, t.near_misses, {lackingCount} AS lacking_the_code, t.delivers_all, b.matches, b.near_misses, r.fails, r.supplier_id, r.y
             FROM totals t CROSS JOIN bars b LEFT JOIN LATERAL unnest(t.cleared) AS r (fails int, supplier_id uuid, y float8) ON true
             """;
+    }
+
+    /// <summary>
+    /// What a supplier lacking the code needs to score <paramref name="from"/>: with proximity (and, without a quantity,
+    /// capacity) whole, a track record that makes up the rest with local content whole, and the other way round.
+    /// </summary>
+    private static string CouldReach(Need need, double from)
+    {
+        var w = need.Weights;
+        var rest = (from / 100) - w.Proximity - (need.Quantity <= 0 ? w.Capacity : 0) - 1e-9;
+        var conditions = new StringBuilder();
+        if (w.TrackRecord > 0 && rest - w.LocalContent > 0)
+        {
+            conditions.Append(CultureInfo.InvariantCulture, $" AND p.track_record >= {F((rest - w.LocalContent) / w.TrackRecord)}");
+        }
+
+        if (w.LocalContent > 0 && rest - w.TrackRecord > 0)
+        {
+            conditions.Append(CultureInfo.InvariantCulture, $" AND p.local_content >= {F((rest - w.TrackRecord) / w.LocalContent)}");
+        }
+
+        return conditions.ToString();
     }
 
     /// <summary>

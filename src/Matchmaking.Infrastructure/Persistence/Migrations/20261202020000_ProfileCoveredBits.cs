@@ -9,7 +9,8 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
     /// The bits of <c>covered</c> as an array with a GIN index (docs/decisions/0014): a need for a code below its family
     /// finds the suppliers covering it through the index instead of testing every profile. The refresh and the
     /// import's COPY (NewSupplierProfiles) write it beside <c>covered</c>; nothing computes it per row in SQL, so an
-    /// import pays only the index.
+    /// import pays only the index. The index on track record and local content finds the few suppliers lacking the
+    /// code whose score could still place them among a need's best near misses.
     /// </summary>
     [DbContext(typeof(ApplicationDbContext))]
     [Migration("20261202020000_ProfileCoveredBits")]
@@ -25,6 +26,7 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                     WHERE covered <> 0;
                 ALTER TABLE supplier_match_profiles ALTER COLUMN covered_bits DROP DEFAULT;
                 CREATE INDEX ix_supplier_match_profiles_covered_bits ON supplier_match_profiles USING gin (covered_bits);
+                CREATE INDEX ix_supplier_match_profiles_track_record ON supplier_match_profiles (track_record, local_content);
                 CREATE OR REPLACE FUNCTION refresh_supplier_match_profiles(ids uuid[]) RETURNS void LANGUAGE sql AS $$
                     WITH changed AS (SELECT DISTINCT id FROM unnest(ids) AS u (id)),
                     per_bit AS (
@@ -83,6 +85,7 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP INDEX ix_supplier_match_profiles_track_record;
                 ALTER TABLE supplier_match_profiles DROP COLUMN covered_bits;
                 """ + ProfileCapacityMax.RefreshProfiles);
         }
