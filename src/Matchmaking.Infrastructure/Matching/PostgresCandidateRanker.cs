@@ -248,12 +248,16 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
             cheap.Add("(NOT p.umk)::int");
         }
 
+        var families = codes.Select(code => code.Split('.')[0]).Distinct(StringComparer.Ordinal).ToList();
         var withinFamilies = new StringBuilder("p.active");
-        foreach (var family in codes.Select(code => code.Split('.')[0]).Distinct(StringComparer.Ordinal))
+        foreach (var family in families)
         {
             withinFamilies.Append(CultureInfo.InvariantCulture, $" AND p.covered & {Mask(bits, family)} <> 0");
         }
 
+        // Those lacking the one code are found through the index on their family's bit: many when the family is broad
+        // (the planner then scans, and a count stops early), few when it is narrow.
+        var lackingWithinFamilies = $"p.active AND p.covered_bits @> ARRAY[{string.Join(", ", families.Select(f => bits[f].ToString(CultureInfo.InvariantCulture)))}]";
         var where = new StringBuilder(withinFamilies.ToString());
         var neededBits = string.Join(", ", codes.Select(code => bits[code].ToString(CultureInfo.InvariantCulture)));
         where.Append(reach switch
@@ -304,7 +308,7 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
                 SELECT p.supplier_id, {weighted} AS y
                 FROM supplier_match_profiles p
                 CROSS JOIN LATERAL (SELECT {monthly} AS monthly) f
-                WHERE {withinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance}{CouldReach(need, from)} AND {weighted} >= {F(from)}
+                WHERE {lackingWithinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance}{CouldReach(need, from)} AND {weighted} >= {F(from)}
                 """;
         }
 
@@ -333,7 +337,7 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         // The near misses lacking the one code: a count that stops at the limit, over the rows that meet everything else.
         var lackingCount = lackingTheCode is null ? "0::bigint" : $"""
             (SELECT count(*) FROM (SELECT FROM supplier_match_profiles p
-                WHERE {withinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance} LIMIT {CandidateRanking.NearMissCountLimit}) l)
+                WHERE {lackingWithinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance} LIMIT {CandidateRanking.NearMissCountLimit}) l)
             """;
 
         // fails is an expression PostgreSQL evaluates again at every mention, so each row mentions it as few times as it can:
