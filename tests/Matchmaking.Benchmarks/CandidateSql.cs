@@ -14,11 +14,18 @@ namespace Matchmaking.Benchmarks;
 /// </summary>
 public static class CandidateSql
 {
-    public static async Task<string> ForNeedAsync(string connectionString, Guid needId)
+    public static async Task<string> ForNeedAsync(string connectionString, Guid needId, bool wholeReach = false)
     {
         var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options;
         await using var db = new ApplicationDbContext(options);
         var need = await db.Needs.AsNoTracking().SingleAsync(n => n.Id == needId);
+        if (wholeReach)
+        {
+            // What session 9 sent for every need: one statement over the whole near-miss reach, no index (the comparison's reference).
+            return PostgresCandidateRanker.Sql(need, DateOnly.FromDateTime(DateTime.UtcNow), RunMatchCommandHandler.ContenderPool, RunMatchCommandHandler.MaxStoredNearMisses,
+                CapabilityBits.Of(ReferenceDataLoader.Load())) + ";";
+        }
+
         var statements = new List<string>();
         using var listener = new ActivityListener
         {

@@ -7,7 +7,8 @@ using Matchmaking.Benchmarks;
 // generate-suppliers N [seed]   NDJSON suppliers on stdout (for POST /api/v1/suppliers/import)
 // generate-needs N BUYER_ID [seed]   NDJSON needs on stdout (for POST /api/v1/needs, one per line)
 // copy-floor CONNECTION N   raw binary COPY of the same synthetic rows into the same tables (the import's floor)
-// candidate-sql CONNECTION NEED_ID   the candidate query the matcher sends for a need, runnable in psql (the bare SQL floor)
+// candidate-sql CONNECTION NEED_ID [--whole-reach]   the ranking statements the matcher sends for a need, runnable in psql (the bare
+//   SQL floor); with --whole-reach, the one statement over the whole near-miss reach that every need was ranked by before the index
 // soak URL KEY [CLIENTS] [SECONDS] [DB_DOWN_SECONDS]   mixed load with outcomes (deploy/bench/soak.sh)
 // scoring   BenchmarkDotNet run of the scoring code
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -41,7 +42,7 @@ switch (args.FirstOrDefault())
         return await CopyFloor.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
 
     case "candidate-sql":
-        Console.WriteLine(await CandidateSql.ForNeedAsync(args[1], Guid.Parse(args[2])));
+        Console.WriteLine(await CandidateSql.ForNeedAsync(args[1], Guid.Parse(args[2]), args.Contains("--whole-reach")));
         return 0;
 
     case "soak":
