@@ -50,20 +50,23 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
                 return ranking;
             }
 
-            // Too few near misses cover the code to fill the list: the best of those lacking it are needed, so read them all.
+            // Too few near misses cover the code to fill the list (they all came back): the best of those lacking it are ranked
+            // apart, and the list is the best of both.
             if (ranking.NearMisses.Count < nearMisses)
             {
-                var everyone = await RankWithinAsync(connection, need, today, matches, nearMisses, firstBars, Reach.Everyone, cancellationToken);
-                return everyone with { Scans = ranking.Scans + everyone.Scans };
+                var lackingBest = await RankWithinAsync(connection, need, today, 1, nearMisses, firstBars, Reach.LackingTheCode, cancellationToken);
+                return ranking with { NearMisses = BestOf(ranking.NearMisses.Concat(lackingBest.NearMisses), nearMisses), Scans = ranking.Scans + lackingBest.Scans };
             }
 
             // The list is full: a supplier lacking the code belongs in it only with a score rounding to at least its last one's,
             // so only those scoring above the last one's less 0.1 are looked for, and merged in.
             var last = ranking.NearMisses.Min(n => n.Score);
             var lacking = await RowsAsync(connection, LackingTheCodeSql(need, today, CapabilityBits.Of(catalog), last - 0.1), cancellationToken);
-            var merged = ranking.NearMisses.Concat(lacking.Select(l => new RankedSupplier(l.Id, Rounded(l.Y)))).OrderByDescending(n => n.Score).ToList();
-            var cut = merged[nearMisses - 1].Score;
-            return ranking with { NearMisses = [.. merged.TakeWhile(n => n.Score >= cut)], Scans = ranking.Scans + 1 };
+            return ranking with
+            {
+                NearMisses = BestOf(ranking.NearMisses.Concat(lacking.Select(l => new RankedSupplier(l.Id, Rounded(l.Y)))), nearMisses),
+                Scans = ranking.Scans + 1,
+            };
         }
         finally
         {
@@ -72,6 +75,16 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
                 await db.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// The best <paramref name="wanted"/> with every tie of the last one, from lists that each hold everything scoring
+    /// at least as well as their own last one.
+    /// </summary>
+    private static List<RankedSupplier> BestOf(IEnumerable<RankedSupplier> found, int wanted)
+    {
+        var sorted = found.OrderByDescending(n => n.Score).ToList();
+        return sorted.Count <= wanted ? sorted : [.. sorted.TakeWhile(n => n.Score >= sorted[wanted - 1].Score)];
     }
 
     /// <summary>What the scan reads (docs/decisions/0014).</summary>
@@ -90,9 +103,15 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         /// Through the covered_bits index, the profiles covering the one needed code (below its family); the near misses
         /// lacking it are counted up to the limit. They score at most <see cref="LackingTheCodeBound"/>. When the near
         /// misses found fill the list above that, it is theirs; when it is full, those lacking the code that could still
-        /// enter it are looked for by <see cref="LackingTheCodeSql"/>; when it is not full, the ranking reads <see cref="Everyone"/>.
+        /// enter it are looked for by <see cref="LackingTheCodeSql"/>; when it is not full, they are ranked apart (<see cref="LackingTheCode"/>).
         /// </summary>
         EveryCode,
+
+        /// <summary>
+        /// Only the near misses lacking the one code, within the distance and meeting everything else: ranked apart when
+        /// too few suppliers covering the code fail one constraint to fill the near-miss list.
+        /// </summary>
+        LackingTheCode,
     }
 
     public static Reach ReachOf(Need need) =>
@@ -230,8 +249,8 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         // Cheap failures first (bits, dates, numbers); the distance only for suppliers failing at most one of those.
         // Read through the index, every supplier covers the one code.
         var cheap = new List<string>();
-        var lackingTheCode = reach == Reach.EveryCode ? codes.Select(code => $"p.covered & {Mask(bits, code)} = 0").Single() : null;
-        if (reach != Reach.EveryCode)
+        var lackingTheCode = reach is Reach.EveryCode or Reach.LackingTheCode ? codes.Select(code => $"p.covered & {Mask(bits, code)} = 0").Single() : null;
+        if (lackingTheCode is null)
         {
             cheap.AddRange(codes.Select(code => $"(p.covered & {Mask(bits, code)} = 0)::int"));
         }
@@ -313,14 +332,15 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         }
 
         // PostgreSQL evaluates fails again at each mention; without a distance limit it is the cheap count, tested once.
-        var fails = distanceFails is null ? "c.cheap" : $"c.cheap + {distanceFails}";
-        var failsAtMostOne = distanceFails is null ? "c.cheap <= 1" : "c.cheap <= 1 AND f.fails <= 1";
+        var fails = reach == Reach.LackingTheCode ? "1" : distanceFails is null ? "c.cheap" : $"c.cheap + {distanceFails}";
+        var failsAtMostOne = reach == Reach.LackingTheCode ? "true" : distanceFails is null ? "c.cheap <= 1" : "c.cheap <= 1 AND f.fails <= 1";
+        var scanned = reach == Reach.LackingTheCode ? $"{lackingWithinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance}" : where.ToString();
         string Scored(string profiles) => $"""
             SELECT p.supplier_id, f.fails, f.monthly, p.capacity_max, {weighted} AS y, {bound} AS bound
                 FROM {profiles}
                 CROSS JOIN LATERAL (SELECT {cheapSum} AS cheap) c
                 CROSS JOIN LATERAL (SELECT {fails} AS fails, {monthly} AS monthly) f
-                WHERE {where} AND {failsAtMostOne}
+                WHERE {scanned} AND {failsAtMostOne}
             """;
 
         var barsSql = bars is null
@@ -335,7 +355,7 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var lowestBar = "least((SELECT matches FROM bars), (SELECT near_misses FROM bars))";
 
         // The near misses lacking the one code: a count that stops at the limit, over the rows that meet everything else.
-        var lackingCount = lackingTheCode is null ? "0::bigint" : $"""
+        var lackingCount = reach != Reach.EveryCode ? "0::bigint" : $"""
             (SELECT count(*) FROM (SELECT FROM supplier_match_profiles p
                 WHERE {lackingWithinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance} LIMIT {CandidateRanking.NearMissCountLimit}) l)
             """;
