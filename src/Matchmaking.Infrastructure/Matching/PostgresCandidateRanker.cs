@@ -44,7 +44,8 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         try
         {
             var reach = ReachOf(need);
-            var ranking = await RankWithinAsync(connection, need, today, matches, nearMisses, firstBars, reach, cancellationToken);
+            var narrowFamily = reach == Reach.EveryCode && await FamilyIsNarrowAsync(connection, need, cancellationToken);
+            var ranking = await RankWithinAsync(connection, need, today, matches, nearMisses, firstBars, reach, narrowFamily, cancellationToken);
             if (reach != Reach.EveryCode || nearMisses <= 0 || (ranking.NearMisses.Count >= nearMisses && ranking.NearMisses.Min(n => n.Score) > LackingTheCodeBound(need) + 0.1))
             {
                 return ranking;
@@ -54,14 +55,14 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
             // apart, and the list is the best of both.
             if (ranking.NearMisses.Count < nearMisses)
             {
-                var lackingBest = await RankWithinAsync(connection, need, today, 1, nearMisses, firstBars, Reach.LackingTheCode, cancellationToken);
+                var lackingBest = await RankWithinAsync(connection, need, today, 1, nearMisses, firstBars, Reach.LackingTheCode, narrowFamily, cancellationToken);
                 return ranking with { NearMisses = BestOf(ranking.NearMisses.Concat(lackingBest.NearMisses), nearMisses), Scans = ranking.Scans + lackingBest.Scans };
             }
 
             // The list is full: a supplier lacking the code belongs in it only with a score rounding to at least its last one's,
             // so only those scoring above the last one's less 0.1 are looked for, and merged in.
             var last = ranking.NearMisses.Min(n => n.Score);
-            var lacking = await RowsAsync(connection, LackingTheCodeSql(need, today, CapabilityBits.Of(catalog), last - 0.1), cancellationToken);
+            var lacking = await RowsAsync(connection, LackingTheCodeSql(need, today, CapabilityBits.Of(catalog), last - 0.1, narrowFamily), cancellationToken);
             return ranking with
             {
                 NearMisses = BestOf(ranking.NearMisses.Concat(lacking.Select(l => new RankedSupplier(l.Id, Rounded(l.Y)))), nearMisses),
@@ -126,14 +127,34 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
     public static double LackingTheCodeBound(Need need) =>
         (100 * ((need.Quantity <= 0 ? need.Weights.Capacity : 0) + need.Weights.Proximity + need.Weights.TrackRecord + need.Weights.LocalContent)) + 0.000001;
 
+    /// <summary>
+    /// Whether few enough suppliers cover the need's family (at most <see cref="NarrowFamilyShare"/>, by the planner's
+    /// statistics of covered_bits) that those lacking its code are best found through the index on the family's bit; a
+    /// broader family is scanned, where a count stops early. A bit missing from the statistics' common elements is rare.
+    /// </summary>
+    private async Task<bool> FamilyIsNarrowAsync(NpgsqlConnection connection, Need need, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT u.share FROM pg_stats s CROSS JOIN LATERAL unnest(s.most_common_elems::text::int[], s.most_common_elem_freqs) AS u (bit, share)
+            WHERE s.schemaname = current_schema() AND s.tablename = 'supplier_match_profiles' AND s.attname = 'covered_bits' AND u.bit = $1
+            """, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CapabilityBits.Of(catalog)[need.CapabilityCodes[0].Split('.')[0]] });
+        return await command.ExecuteScalarAsync(cancellationToken) is not float share || share <= NarrowFamilyShare;
+    }
+
+    /// <summary>Above this share of suppliers, a read through the index visits nearly every page anyway.</summary>
+    public const double NarrowFamilyShare = 0.3;
+
     private async Task<CandidateRanking> RankWithinAsync(
-        NpgsqlConnection connection, Need need, DateOnly today, int matches, int nearMisses, Bars? firstBars, Reach reach, CancellationToken cancellationToken)
+        NpgsqlConnection connection, Need need, DateOnly today, int matches, int nearMisses, Bars? firstBars, Reach reach, bool narrowFamily,
+        CancellationToken cancellationToken)
     {
         var bars = firstBars;
         for (var scans = 1; ; scans++)
         {
             var pass = await ScanAsync(connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-                Sql(need, today, matches, nearMisses, CapabilityBits.Of(catalog), bars, reach), cancellationToken);
+                Sql(need, today, matches, nearMisses, CapabilityBits.Of(catalog), bars, reach, narrowFamily), cancellationToken);
             var best = Best(pass.Qualified, pass.Qualifying, matches, pass.Bars.Matches);
             var near = Best(pass.Near, pass.NearMissCount, nearMisses, pass.Bars.NearMisses);
             if (best is not null && near is not null)
@@ -221,18 +242,21 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
     /// The statement for a need; <paramref name="bits"/> maps each taxonomy code to its bit in the profile masks.
     /// Without <paramref name="bars"/> they are guessed from the sample.
     /// </summary>
-    public static string Sql(Need need, DateOnly today, int matches, int nearMisses, IReadOnlyDictionary<string, int> bits, Bars? bars = null, Reach reach = Reach.Everyone) =>
-        Statement(need, today, matches, nearMisses, bits, bars, reach, null);
+    /// <param name="narrowFamily">Whether those lacking a one-code need's code are read through the index on the family's bit.</param>
+    public static string Sql(
+        Need need, DateOnly today, int matches, int nearMisses, IReadOnlyDictionary<string, int> bits, Bars? bars = null, Reach reach = Reach.Everyone,
+        bool narrowFamily = false) =>
+        Statement(need, today, matches, nearMisses, bits, bars, reach, narrowFamily, null);
 
     /// <summary>
     /// For a need of one code: the near misses lacking it whose unrounded score reaches <paramref name="from"/>. Only a
     /// supplier whose track record and local content could still make up the score is tested, which the index on them finds.
     /// </summary>
-    public static string LackingTheCodeSql(Need need, DateOnly today, IReadOnlyDictionary<string, int> bits, double from) =>
-        Statement(need, today, 0, 0, bits, null, Reach.EveryCode, from);
+    public static string LackingTheCodeSql(Need need, DateOnly today, IReadOnlyDictionary<string, int> bits, double from, bool narrowFamily = false) =>
+        Statement(need, today, 0, 0, bits, null, Reach.EveryCode, narrowFamily, from);
 
     private static string Statement(
-        Need need, DateOnly today, int matches, int nearMisses, IReadOnlyDictionary<string, int> bits, Bars? bars, Reach reach, double? lackingFrom)
+        Need need, DateOnly today, int matches, int nearMisses, IReadOnlyDictionary<string, int> bits, Bars? bars, Reach reach, bool narrowFamily, double? lackingFrom)
     {
         var codes = need.CapabilityCodes;
         var months = Scoring.MonthsUntil(today, need.NeededBy);
@@ -274,9 +298,10 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
             withinFamilies.Append(CultureInfo.InvariantCulture, $" AND p.covered & {Mask(bits, family)} <> 0");
         }
 
-        // Those lacking the one code are found through the index on their family's bit: many when the family is broad
-        // (the planner then scans, and a count stops early), few when it is narrow.
-        var lackingWithinFamilies = $"p.active AND p.covered_bits @> ARRAY[{string.Join(", ", families.Select(f => bits[f].ToString(CultureInfo.InvariantCulture)))}]";
+        // Those lacking the one code are found through the index on their family's bit when the family is narrow.
+        var lackingWithinFamilies = narrowFamily
+            ? $"p.active AND p.covered_bits @> ARRAY[{string.Join(", ", families.Select(f => bits[f].ToString(CultureInfo.InvariantCulture)))}]"
+            : withinFamilies.ToString();
         var where = new StringBuilder(withinFamilies.ToString());
         var neededBits = string.Join(", ", codes.Select(code => bits[code].ToString(CultureInfo.InvariantCulture)));
         where.Append(reach switch
