@@ -134,12 +134,13 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
     /// </summary>
     private async Task<bool> FamilyIsNarrowAsync(NpgsqlConnection connection, Need need, CancellationToken cancellationToken)
     {
+        // The bit is a number from the catalog, written into the statement like every value in the ranking's (psql runs them as sent).
+        var bit = CapabilityBits.Of(catalog)[need.CapabilityCodes[0].Split('.')[0]];
         await using var command = new NpgsqlCommand(
-            """
+            $"""
             SELECT u.share FROM pg_stats s CROSS JOIN LATERAL unnest(s.most_common_elems::text::int[], s.most_common_elem_freqs) AS u (bit, share)
-            WHERE s.schemaname = current_schema() AND s.tablename = 'supplier_match_profiles' AND s.attname = 'covered_bits' AND u.bit = $1
+            WHERE s.schemaname = current_schema() AND s.tablename = 'supplier_match_profiles' AND s.attname = 'covered_bits' AND u.bit = {bit.ToString(CultureInfo.InvariantCulture)}
             """, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CapabilityBits.Of(catalog)[need.CapabilityCodes[0].Split('.')[0]] });
         return await command.ExecuteScalarAsync(cancellationToken) is not float share || share <= NarrowFamilyShare;
     }
 
