@@ -25,8 +25,8 @@ public sealed record RankedSupplier(Guid SupplierId, double Score);
 /// <param name="NearMisses">The best near misses by score, unordered within equal scores.</param>
 /// <param name="Scans">How many passes over the suppliers the ranking took (more than one when a first guess proved too narrow).</param>
 /// <param name="NarrowedToTheCode">
-/// Whether only the suppliers covering the need's one code were read (through an index), the near misses lacking it
-/// being counted and proved unable to rank.
+/// Whether the read was narrowed to the suppliers covering the need's one code (through an index): the near misses
+/// lacking it are counted, and read apart only when they could rank.
 /// </param>
 public sealed record CandidateRanking(
     int Qualifying, int NearMissCount, bool SomeoneDeliversAll, IReadOnlyList<RankedSupplier> Matches, IReadOnlyList<RankedSupplier> NearMisses, int Scans = 1,

@@ -20,6 +20,9 @@ public static class NewSupplierProfiles
 {
     private static readonly CertificationScheme[] Schemes = Enum.GetValues<CertificationScheme>();
 
+    /// <summary>Arrays as PostgreSQL orders them: element by element, a prefix first.</summary>
+    private static readonly Comparer<int[]> BitsOrder = Comparer<int[]>.Create((x, y) => x.AsSpan().SequenceCompareTo(y));
+
     private static readonly string Columns = "supplier_id, active, umk, latitude, longitude, tkdn, covered, exact, capacity, capacity_max, "
         + string.Join(", ", Schemes.Select(s => $"certified_{s.ToString().ToLowerInvariant()}")) + ", completed_count, average_rating, covered_bits";
 
@@ -33,7 +36,7 @@ public static class NewSupplierProfiles
         var coverage = CapabilityBits.CoverageOf(catalog);
         var rows = suppliers.Select(s => (Supplier: s, Capabilities: Capabilities(s.Capabilities, coverage)))
             .Select(r => (r.Supplier, r.Capabilities, Bits: BitsOf(r.Capabilities.Covered)))
-            .OrderBy(r => r.Bits, BitsOrder.Instance);
+            .OrderBy(r => r.Bits, BitsOrder);
         await using var importer = await connection.BeginBinaryImportAsync($"COPY supplier_match_profiles ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var (s, (covered, exact, capacity), bits) in rows)
         {
@@ -119,14 +122,6 @@ public static class NewSupplierProfiles
         }
 
         return bits;
-    }
-
-    /// <summary>Arrays as PostgreSQL orders them: element by element, a prefix first.</summary>
-    private sealed class BitsOrder : IComparer<int[]>
-    {
-        public static readonly BitsOrder Instance = new();
-
-        public int Compare(int[]? x, int[]? y) => ((ReadOnlySpan<int>)x).SequenceCompareTo(y);
     }
 
     /// <summary>The scheme's certificate periods, both ends included, an unknown issue date open below; reversed periods are left out.</summary>

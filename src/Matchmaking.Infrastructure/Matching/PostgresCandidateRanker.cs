@@ -20,6 +20,8 @@ namespace Matchmaking.Infrastructure.Matching;
 /// <see cref="Scoring"/> and <see cref="ScoreComponents.ScoreWith"/>) only the suppliers whose cheap upper bound
 /// reaches that guess; each worker collects those that clear it, so only they and the totals come back. When the
 /// guess was too high to hold every tie of the last wanted score, the scan runs again with a lower bar.
+/// A need for codes below their family reads only the suppliers covering them, through the covered_bits index
+/// (<see cref="Reach"/>, docs/decisions/0014).
 /// Every value in the SQL is a number or a date formatted here, never text from a client, so the statement is
 /// printed as is for psql by the benchmark.
 /// </summary>
@@ -140,12 +142,12 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
             $"""
             SELECT u.share FROM pg_stats s CROSS JOIN LATERAL unnest(s.most_common_elems::text::int[], s.most_common_elem_freqs) AS u (bit, share)
             WHERE s.schemaname = current_schema() AND s.tablename = 'supplier_match_profiles' AND s.attname = 'covered_bits' AND u.bit = {bit.ToString(CultureInfo.InvariantCulture)}
-            """, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+            """, connection, Transaction);
         return await command.ExecuteScalarAsync(cancellationToken) is not float share || share <= NarrowFamilyShare;
     }
 
     /// <summary>Above this share of suppliers, a read through the index visits nearly every page anyway.</summary>
-    public const double NarrowFamilyShare = 0.3;
+    private const double NarrowFamilyShare = 0.3;
 
     private async Task<CandidateRanking> RankWithinAsync(
         NpgsqlConnection connection, Need need, DateOnly today, int matches, int nearMisses, Bars? firstBars, Reach reach, bool narrowFamily,
@@ -154,7 +156,7 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var bars = firstBars;
         for (var scans = 1; ; scans++)
         {
-            var pass = await ScanAsync(connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+            var pass = await ScanAsync(connection, Transaction,
                 Sql(need, today, matches, nearMisses, CapabilityBits.Of(catalog), bars, reach, narrowFamily), cancellationToken);
             var best = Best(pass.Qualified, pass.Qualifying, matches, pass.Bars.Matches);
             var near = Best(pass.Near, pass.NearMissCount, nearMisses, pass.Bars.NearMisses);
@@ -168,6 +170,8 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         }
     }
 
+    private NpgsqlTransaction? Transaction => (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+
     /// <summary>The bar per list: a supplier is scored exactly and comes back only when its unrounded score reaches it.</summary>
     public sealed record Bars(double Matches, double NearMisses);
 
@@ -178,7 +182,7 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
 
     private async Task<List<(Guid Id, double Y)>> RowsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        await using var command = new NpgsqlCommand(sql, connection, Transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<(Guid Id, double Y)>();
         while (await reader.ReadAsync(cancellationToken))
@@ -272,7 +276,7 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
             $"CASE WHEN p.covered & {Mask(bits, code)} <> 0 THEN coalesce(p.capacity[1 + bit_count((p.covered & {Mask(bits, code) - 1})::bit(64))], 0::float8) ELSE 0::float8 END"));
 
         // Cheap failures first (bits, dates, numbers); the distance only for suppliers failing at most one of those.
-        // Read through the index, every supplier covers the one code.
+        // A one-code need tests the code apart: read through the index every supplier covers it, and those lacking it are counted apart.
         var cheap = new List<string>();
         var lackingTheCode = reach is Reach.EveryCode or Reach.LackingTheCode ? codes.Select(code => $"p.covered & {Mask(bits, code)} = 0").Single() : null;
         if (lackingTheCode is null)
@@ -347,20 +351,21 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var proximityBound = $"exp({F(-Math.Log(2))} * ({F(Domain.Common.GeoPoint.EarthRadiusKm)} * sqrt({chord2})) / {F(Scoring.ProximityHalfDistanceKm)})";
         var bound = $"{Weighted(w, fit, capacityBound, proximityBound)} + 0.000001::float8";
         var cheapSum = cheap.Count == 0 ? "0" : string.Join(" + ", cheap);
+        var lackingOnly = $"{lackingWithinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance}";
         if (lackingFrom is { } from)
         {
             return $"""
                 SELECT p.supplier_id, {weighted} AS y
                 FROM supplier_match_profiles p
                 CROSS JOIN LATERAL (SELECT {monthly} AS monthly) f
-                WHERE {lackingWithinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance}{CouldReach(need, from)} AND {weighted} >= {F(from)}
+                WHERE {lackingOnly}{CouldReach(need, from)} AND {weighted} >= {F(from)}
                 """;
         }
 
         // PostgreSQL evaluates fails again at each mention; without a distance limit it is the cheap count, tested once.
         var fails = reach == Reach.LackingTheCode ? "1" : distanceFails is null ? "c.cheap" : $"c.cheap + {distanceFails}";
         var failsAtMostOne = reach == Reach.LackingTheCode ? "true" : distanceFails is null ? "c.cheap <= 1" : "c.cheap <= 1 AND f.fails <= 1";
-        var scanned = reach == Reach.LackingTheCode ? $"{lackingWithinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance}" : where.ToString();
+        var scanned = reach == Reach.LackingTheCode ? lackingOnly : where.ToString();
         string Scored(string profiles) => $"""
             SELECT p.supplier_id, f.fails, f.monthly, p.capacity_max, {weighted} AS y, {bound} AS bound
                 FROM {profiles}
@@ -383,7 +388,7 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         // The near misses lacking the one code: a count that stops at the limit, over the rows that meet everything else.
         var lackingCount = reach != Reach.EveryCode ? "0::bigint" : $"""
             (SELECT count(*) FROM (SELECT FROM supplier_match_profiles p
-                WHERE {lackingWithinFamilies} AND {lackingTheCode} AND {cheapSum} = 0{withinTheDistance} LIMIT {CandidateRanking.NearMissCountLimit}) l)
+                WHERE {lackingOnly} LIMIT {CandidateRanking.NearMissCountLimit}) l)
             """;
 
         // fails is an expression PostgreSQL evaluates again at every mention, so each row mentions it as few times as it can:
