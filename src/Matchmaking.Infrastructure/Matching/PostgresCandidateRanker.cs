@@ -176,7 +176,7 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
     public sealed record Bars(double Matches, double NearMisses);
 
     /// <param name="NearMissCount">The near misses the scan read (with <see cref="Reach.EveryCode"/>, not those lacking the code).</param>
-    /// <param name="LackingTheCode">With <see cref="Reach.EveryCode"/>, the near misses lacking the code, counted up to the limit.</param>
+    /// <param name="LackingTheCode">With <see cref="Reach.EveryCode"/>, the near misses lacking the code, counted until the two counts reach the limit.</param>
     private sealed record Pass(
         int Qualifying, int NearMissCount, int LackingTheCode, bool DeliversAll, Bars Bars, List<(Guid Id, double Y)> Qualified, List<(Guid Id, double Y)> Near);
 
@@ -385,10 +385,11 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var bar = "CASE WHEN s.fails = 0 THEN (SELECT matches FROM bars) ELSE (SELECT near_misses FROM bars) END";
         var lowestBar = "least((SELECT matches FROM bars), (SELECT near_misses FROM bars))";
 
-        // The near misses lacking the one code: a count that stops at the limit, over the rows that meet everything else.
+        // The near misses lacking the one code: a count over the rows that meet everything else, stopping where the count
+        // reaches the limit. When those covering the code reach it alone, LIMIT 0 never starts the scan.
         var lackingCount = reach != Reach.EveryCode ? "0::bigint" : $"""
             (SELECT count(*) FROM (SELECT FROM supplier_match_profiles p
-                WHERE {lackingOnly} LIMIT {CandidateRanking.NearMissCountLimit}) l)
+                WHERE {lackingOnly} LIMIT greatest(0, {CandidateRanking.NearMissCountLimit} - (SELECT near_misses FROM totals))) l)
             """;
 
         // fails is an expression PostgreSQL evaluates again at every mention, so each row mentions it as few times as it can:
