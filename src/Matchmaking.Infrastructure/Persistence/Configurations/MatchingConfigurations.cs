@@ -91,6 +91,13 @@ public sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
         builder.HasIndex(m => new { m.RunId, m.Rank });
         builder.HasIndex(m => m.SupplierId);
         builder.HasIndex(m => m.NeedId);
+
+        // Fair exposure (ExposureHistory) reads the contenders' past top positions: found through the few rows that hold
+        // them, not by filtering every stored top position of every run.
+        builder.HasIndex(m => new { m.SupplierId, m.RunId }, "ExposedPositions")
+            .HasDatabaseName("ix_matches_exposed_positions")
+            .IncludeProperties(m => m.Rank)
+            .HasFilter($"rank <= {ExposureRanking.ExposedPositions} AND kind = 'Single'");
     }
 }
 

@@ -267,7 +267,7 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.PrimitiveCollection<List<string>>("CapabilityCodes")
+                    b.PrimitiveCollection<string[]>("CapabilityCodes")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("capability_codes");
@@ -595,7 +595,7 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rank");
 
-                    b.PrimitiveCollection<List<string>>("Reasons")
+                    b.PrimitiveCollection<string[]>("Reasons")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("reasons");
@@ -660,6 +660,12 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                     b.HasIndex("RunId", "Rank")
                         .HasDatabaseName("ix_matches_run_id_rank");
 
+                    b.HasIndex(new[] { "SupplierId", "RunId" }, "ExposedPositions")
+                        .HasDatabaseName("ix_matches_exposed_positions")
+                        .HasFilter("rank <= 10 AND kind = 'Single'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "SupplierId", "RunId" }, "ExposedPositions"), new[] { "Rank" });
+
                     b.ToTable("matches", (string)null);
                 });
 
@@ -678,7 +684,7 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.PrimitiveCollection<List<string>>("Families")
+                    b.PrimitiveCollection<string[]>("Families")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasColumnType("text[]")
@@ -850,7 +856,7 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("buyer_id");
 
-                    b.PrimitiveCollection<List<string>>("CapabilityCodes")
+                    b.PrimitiveCollection<string[]>("CapabilityCodes")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("capability_codes");
@@ -1956,7 +1962,7 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("export_experience");
 
-                    b.PrimitiveCollection<List<string>>("KbliCodes")
+                    b.PrimitiveCollection<string[]>("KbliCodes")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("kbli_codes");
