@@ -22,10 +22,13 @@ public static class ExposureHistory
 
         var ids = supplierIds.ToList();
         var familyList = families.ToList();
+        // Each position's run is looked up by its key in a subquery PostgreSQL keeps per row, never turned into a join: the
+        // read follows the contenders' own positions (ix_matches_exposed_positions), whatever a cached generic plan guesses
+        // for the arrays' sizes.
         var positions = await db.Matches
             .Where(m => m.Rank <= ExposureRanking.ExposedPositions && m.Kind == MatchKind.Single && m.SupplierId != null && ids.Contains(m.SupplierId.Value))
-            .Join(db.MatchRuns.Where(r => r.CreatedAt >= since && r.Families.Any(f => familyList.Contains(f))),
-                m => m.RunId, r => r.Id, (m, r) => new { SupplierId = m.SupplierId!.Value, m.Rank })
+            .Where(m => db.MatchRuns.Where(r => r.Id == m.RunId).Select(r => r.CreatedAt >= since && r.Families.Any(f => familyList.Contains(f))).FirstOrDefault())
+            .Select(m => new { SupplierId = m.SupplierId!.Value, m.Rank })
             .ToListAsync(cancellationToken);
         return positions.GroupBy(p => p.SupplierId).ToDictionary(g => g.Key, g => g.Sum(p => ExposureRanking.PositionWeight(p.Rank)));
     }
