@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Matchmaking.Api.Tests.Infrastructure;
 using Matchmaking.Application.Buyers;
@@ -55,8 +54,7 @@ public sealed class NearMissCountTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var list = suppliers.ToList();
         var ndjson = string.Concat(list.Select(s => JsonSerializer.Serialize(s, HttpExtensions.Json) + "\n"));
-        var imported = await (await Client.PostAsync("/api/v1/suppliers/import", new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson")))
-            .ReadAsync<ImportResultDto>();
+        var imported = await (await Client.PostRawAsync("/api/v1/suppliers/import", ndjson, "application/x-ndjson")).ReadAsync<ImportResultDto>();
         Assert.Equal(list.Count, imported.Accepted);
     }
 }
