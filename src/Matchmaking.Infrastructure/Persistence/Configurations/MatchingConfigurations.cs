@@ -1,7 +1,6 @@
 using Matchmaking.Domain.Buyers;
 using Matchmaking.Domain.Matching;
 using Matchmaking.Domain.Needs;
-using Matchmaking.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -66,7 +65,9 @@ public sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
         builder.ToTable("matches");
         builder.HasKey(m => m.Id);
         builder.HasOne<MatchRun>().WithMany().HasForeignKey(m => m.RunId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Supplier>().WithMany().HasForeignKey(m => m.SupplierId).OnDelete(DeleteBehavior.Restrict);
+
+        // No foreign key to suppliers (docs/decisions/0016): a run's matches are a snapshot, suppliers are only ever deactivated,
+        // and checking 300 keys per run locked 300 supplier rows, writing their pages to the WAL after every checkpoint.
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Version).IsConcurrencyToken();

@@ -2314,12 +2314,6 @@ namespace Matchmaking.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_matches_match_runs_run_id");
 
-                    b.HasOne("Matchmaking.Domain.Suppliers.Supplier", null)
-                        .WithMany()
-                        .HasForeignKey("SupplierId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_matches_suppliers_supplier_id");
-
                     b.OwnsMany("Matchmaking.Domain.Matching.ConsortiumMember", "Members", b1 =>
                         {
                             b1.Property<int>("Id")
