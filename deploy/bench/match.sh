@@ -42,8 +42,10 @@ while read -r need; do
   floor_ms=$(median3 $(psql_ms "$($TOOL candidate-sql "$BENCH_CONNECTION" "$id")"))
   # The reference: the one statement over the whole near-miss reach that ranked every need before the covered_bits index.
   whole_ms=$(median3 $(psql_ms "$($TOOL candidate-sql "$BENCH_CONNECTION" "$id" --whole-reach)"))
+  # The touch floor: a count of the rows the first statement reads, through the same index or scan, nothing scored.
+  touch_ms=$(median3 $(psql_ms "$($TOOL candidate-sql "$BENCH_CONNECTION" "$id" --touch-floor)"))
   slowest_ms=$(python3 -c "print(round(max($(IFS=,; echo "${runs[*]}"))*1000,1))")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$candidates" "$api_ms" "$floor_ms" "$rss_mb" "$whole_ms" "$slowest_ms" >> /tmp/match-bench.tsv
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$candidates" "$api_ms" "$floor_ms" "$rss_mb" "$whole_ms" "$slowest_ms" "$touch_ms" >> /tmp/match-bench.tsv
 done < <(printf '%s\n' "$NEEDS")
 python3 - "$SUPPLIERS" <<'PY'
 import sys, statistics
@@ -55,6 +57,10 @@ print(f"match run (HTTP, persisted): p50 {pct(api,.5):.0f} ms  p95 {pct(api,.95)
 print(f"its ranking SQL (psql):      p50 {pct(floor,.5):.0f} ms  p95 {pct(floor,.95):.0f} ms  max {floor[-1]:.0f} ms")
 whole = sorted(float(r[5]) for r in rows)
 print(f"whole-reach statement (psql): p50 {pct(whole,.5):.0f} ms  p95 {pct(whole,.95):.0f} ms  max {whole[-1]:.0f} ms  (what every need sent before the index)")
+touch = sorted(float(r[7]) for r in rows)
+print(f"touch floor (psql):          p50 {pct(touch,.5):.0f} ms  p95 {pct(touch,.95):.0f} ms  max {touch[-1]:.0f} ms  (counting the rows the first statement reads, nothing scored)")
+spent = sorted(float(r[3]) / float(r[7]) for r in rows)
+print(f"its SQL / touch floor:       p50 {pct(spent,.5):.2f}x  p95 {pct(spent,.95):.2f}x  (what scoring and classifying add to reading)")
 ratio = sorted(float(r[2]) / float(r[3]) for r in rows)
 print(f"API / SQL per need:          p50 {pct(ratio,.5):.2f}x  p95 {pct(ratio,.95):.2f}x")
 print(f"API p95 / SQL p95:           {pct(api,.95)/pct(floor,.95):.2f}x  (API p50 / SQL p50 {pct(api,.5)/pct(floor,.5):.2f}x; the issue's table divides the percentiles)")
@@ -74,4 +80,4 @@ if found:
     print(f"runs ranked in more than one scan: {sum(1 for s in cols[1] if s > 1)} of {len(found)}; read only the suppliers covering the one code: {narrowed}")
 PY
 echo "API RSS: $(ps -o rss= -p $API_PID | awk '{printf "%.0f MB", $1/1024}')"
-echo "per need (id, qualifying, api ms, sql ms, api rss MB, whole-reach sql ms: each a median of 3; slowest api run ms): /tmp/match-bench.tsv"
+echo "per need (id, qualifying, api ms, sql ms, api rss MB, whole-reach sql ms: each a median of 3; slowest api run ms; touch floor ms): /tmp/match-bench.tsv"

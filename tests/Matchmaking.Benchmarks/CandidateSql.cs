@@ -14,11 +14,16 @@ namespace Matchmaking.Benchmarks;
 /// </summary>
 public static class CandidateSql
 {
-    public static async Task<string> ForNeedAsync(string connectionString, Guid needId, bool wholeReach = false)
+    public static async Task<string> ForNeedAsync(string connectionString, Guid needId, bool wholeReach = false, bool touchFloor = false)
     {
         var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options;
         await using var db = new ApplicationDbContext(options);
         var need = await db.Needs.AsNoTracking().SingleAsync(n => n.Id == needId);
+        if (touchFloor)
+        {
+            return PostgresCandidateRanker.TouchFloorSql(need, CapabilityBits.Of(ReferenceDataLoader.Load())) + ";";
+        }
+
         if (wholeReach)
         {
             // What session 9 sent for every need: one statement over the whole near-miss reach, no index (the comparison's reference).

@@ -7,8 +7,9 @@ using Matchmaking.Benchmarks;
 // generate-suppliers N [seed]   NDJSON suppliers on stdout (for POST /api/v1/suppliers/import)
 // generate-needs N BUYER_ID [seed]   NDJSON needs on stdout (for POST /api/v1/needs, one per line)
 // copy-floor CONNECTION N   raw binary COPY of the same synthetic rows into the same tables (the import's floor)
-// candidate-sql CONNECTION NEED_ID [--whole-reach]   the ranking statements the matcher sends for a need, runnable in psql (the bare
-//   SQL floor); with --whole-reach, the one statement over the whole near-miss reach that every need was ranked by before the index
+// candidate-sql CONNECTION NEED_ID [--whole-reach | --touch-floor]   the ranking statements the matcher sends for a need, runnable in psql
+//   (the bare SQL floor); with --whole-reach, the one statement over the whole near-miss reach that every need was ranked by before the
+//   index; with --touch-floor, a count of the rows its first statement reads, through the same index or scan, nothing scored
 // soak URL KEY [CLIENTS] [SECONDS] [DB_DOWN_SECONDS]   mixed load with outcomes (deploy/bench/soak.sh)
 // scoring   BenchmarkDotNet run of the scoring code
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -42,7 +43,7 @@ switch (args.FirstOrDefault())
         return await CopyFloor.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
 
     case "candidate-sql":
-        Console.WriteLine(await CandidateSql.ForNeedAsync(args[1], Guid.Parse(args[2]), args.Contains("--whole-reach")));
+        Console.WriteLine(await CandidateSql.ForNeedAsync(args[1], Guid.Parse(args[2]), args.Contains("--whole-reach"), args.Contains("--touch-floor")));
         return 0;
 
     case "soak":

@@ -297,24 +297,13 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         }
 
         var families = codes.Select(code => code.Split('.')[0]).Distinct(StringComparer.Ordinal).ToList();
-        var withinFamilies = new StringBuilder("p.active");
-        foreach (var family in families)
-        {
-            withinFamilies.Append(CultureInfo.InvariantCulture, $" AND p.covered & {Mask(bits, family)} <> 0");
-        }
+        var withinFamilies = WithinFamilies(need, bits);
 
         // Those lacking the one code are found through the index on their family's bit when the family is narrow.
         var lackingWithinFamilies = narrowFamily
             ? $"p.active AND p.covered_bits @> ARRAY[{string.Join(", ", families.Select(f => bits[f].ToString(CultureInfo.InvariantCulture)))}]"
-            : withinFamilies.ToString();
-        var where = new StringBuilder(withinFamilies.ToString());
-        var neededBits = string.Join(", ", codes.Select(code => bits[code].ToString(CultureInfo.InvariantCulture)));
-        where.Append(reach switch
-        {
-            Reach.EveryCode => $" AND p.covered_bits @> ARRAY[{neededBits}]",
-            Reach.SomeCode => $" AND p.covered_bits && ARRAY[{neededBits}]",
-            _ => "",
-        });
+            : withinFamilies;
+        var where = new StringBuilder(Read(need, bits, reach));
 
         var latitude = need.DeliveryLocation.Latitude;
         var longitude = need.DeliveryLocation.Longitude;
@@ -332,7 +321,6 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
         var withinTheDistance = "";
         if (need.MaxDistanceKm is { } maxKm)
         {
-            where.Append(" AND ").Append(BoundingBox(latitude, longitude, HardConstraints.NearMissDistanceFactor * maxKm));
             where.Append(CultureInfo.InvariantCulture, $" AND (c.cheap = 0 OR {BoundingBox(latitude, longitude, maxKm)})");
             where.Append(" AND ").Append(Within(chord2, km, HardConstraints.NearMissDistanceFactor * maxKm));
             distanceFails = $"(NOT {Within(chord2, km, maxKm)})::int";
@@ -405,6 +393,36 @@ public sealed class PostgresCandidateRanker(ApplicationDbContext db, ReferenceCa
             FROM totals t CROSS JOIN bars b LEFT JOIN LATERAL unnest(t.cleared) AS r (fails int, supplier_id uuid, y float8) ON true
             """;
     }
+
+    /// <summary>Active profiles covering each family of the need's codes (every profile, for a need without codes).</summary>
+    private static string WithinFamilies(Need need, IReadOnlyDictionary<string, int> bits) =>
+        string.Concat(need.CapabilityCodes.Select(code => code.Split('.')[0]).Distinct(StringComparer.Ordinal)
+            .Select(family => $" AND p.covered & {Mask(bits, family)} <> 0").Prepend("p.active"));
+
+    /// <summary>
+    /// The rows a ranking statement reads before it tests anything costly: those within the families, through the
+    /// covered_bits index for <see cref="Reach.EveryCode"/> and <see cref="Reach.SomeCode"/>, in the box of the near-miss distance.
+    /// </summary>
+    private static string Read(Need need, IReadOnlyDictionary<string, int> bits, Reach reach)
+    {
+        var neededBits = string.Join(", ", need.CapabilityCodes.Select(code => bits[code].ToString(CultureInfo.InvariantCulture)));
+        var read = WithinFamilies(need, bits) + reach switch
+        {
+            Reach.EveryCode => $" AND p.covered_bits @> ARRAY[{neededBits}]",
+            Reach.SomeCode => $" AND p.covered_bits && ARRAY[{neededBits}]",
+            _ => "",
+        };
+        return need.MaxDistanceKm is { } maxKm
+            ? $"{read} AND {BoundingBox(need.DeliveryLocation.Latitude, need.DeliveryLocation.Longitude, HardConstraints.NearMissDistanceFactor * maxKm)}"
+            : read;
+    }
+
+    /// <summary>
+    /// The benchmark's touch floor: a count of the rows a need's first ranking statement reads, through the same index
+    /// or scan, with nothing scored.
+    /// </summary>
+    public static string TouchFloorSql(Need need, IReadOnlyDictionary<string, int> bits) =>
+        $"SELECT count(*) FROM supplier_match_profiles p WHERE {Read(need, bits, ReachOf(need))}";
 
     /// <summary>
     /// What a supplier lacking the code needs to score <paramref name="from"/>: with proximity (and, without a quantity,
